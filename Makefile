@@ -1,0 +1,87 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is optional.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SEARCH_PORT ?= 9200
+LOCAL_SEARCH_URL := http://127.0.0.1:$(shell echo $$(($(SEARCH_PORT)+1)))
+PYTEST_ARGS ?=
+
+.PHONY: help install run serve migrate seed search search-stop test test-fast e2e bench lint format messages check-deploy clean
+
+help:
+	@echo "make run     installera, migrera, fyll med demoinnehåll och starta på http://127.0.0.1:$(PORT)"
+	@echo "make test    installera, starta OpenSearch vid behov och kör hela testsviten"
+	@echo "make search  starta en lokal OpenSearch (Maven Central) på $(LOCAL_SEARCH_URL)"
+	@echo "make e2e     webbläsar-, tillgänglighets- och feltester"
+	@echo "make bench   prestandamätningar (bench/)"
+	@echo "make lint    ruff"
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Hittar inte $(PYTHON). Installera Python 3.11."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	@cd syvsite && ../$(PY) ../manage.py compilemessages --ignore=.venv >/dev/null
+
+migrate: install messages
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+run: seed
+	@echo "SYV-portalen startar på http://127.0.0.1:$(PORT)/ (Ctrl-C avslutar)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+search:
+	search/engine/opensearch.sh start --port $(SEARCH_PORT)
+	@echo "Sätt SEARCH_URL=$(LOCAL_SEARCH_URL) för att använda sökmotorn."
+
+search-stop:
+	search/engine/opensearch.sh stop --port $(SEARCH_PORT)
+
+# Starts OpenSearch only when SEARCH_URL does not already answer, and stops only what it started.
+test: install messages
+	@set -euo pipefail; \
+	url="$${SEARCH_URL:-$(LOCAL_SEARCH_URL)}"; started=""; \
+	if ! curl -sf -m 3 "$$url" >/dev/null; then \
+	  if [ -n "$${SEARCH_URL:-}" ] && [ "$$url" != "$(LOCAL_SEARCH_URL)" ]; then \
+	    echo "SEARCH_URL=$$url svarar inte."; exit 1; fi; \
+	  search/engine/opensearch.sh start --port $(SEARCH_PORT); started=1; \
+	fi; \
+	trap 'if [ -n "$$started" ]; then search/engine/opensearch.sh stop --port $(SEARCH_PORT); fi' EXIT; \
+	SEARCH_URL="$$url" $(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(PY) -m pytest -m "not search and not browser" -x $(PYTEST_ARGS)
+
+e2e: install
+	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+bench: install
+	$(PY) bench/run.py
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=syvsite.settings.production SECRET_KEY=$$(head -c 64 /dev/urandom | base64 | tr -d '\n/+=' | head -c 60) \
+	  ALLOWED_HOSTS=syv.example.se $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles var .pytest_cache

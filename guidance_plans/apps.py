@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GuidancePlansConfig(AppConfig):
+    name = "guidance_plans"
+    verbose_name = "Vägledningsplaner"

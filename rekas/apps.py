@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RekasConfig(AppConfig):
+    name = "rekas"
+    verbose_name = "REKAS"

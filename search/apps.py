@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    verbose_name = "Sök"
+
+    def ready(self) -> None:
+        from . import registry
+
+        registry.autodiscover()

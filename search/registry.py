@@ -1,0 +1,88 @@
+"""Where domain apps declare what they put in the search engine.
+
+Each domain app has a `documents.py` that defines an elasticsearch-dsl document class
+(subclassing `search.documents.BaseDocument`) and calls `register(SearchType(...))`.
+`search/` never imports a domain model: it only sees what is registered here.
+
+Indexing model: a change to a registered object (or a related object) writes a row to the
+outbox in the same transaction. Draining the outbox asks the type's `get_queryset()` whether
+the object still belongs in the index: if it does, `to_document(obj)` is (re)indexed; if not
+(unpublished, deleted, hidden), the document is removed. So there is no "action" to get wrong.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.apps import apps
+from django.db.models import Model, QuerySet
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A keyword field shown as a facet with counts and usable as a filter (`?<param>=value`)."""
+
+    field: str
+    label: str
+    param: str = ""  # query-string name; defaults to `field`
+    labels: dict[str, str] | None = None  # value → display label, for coded values
+    size: int = 30
+
+    @property
+    def name(self) -> str:
+        return self.param or self.field
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another model whose changes re-index objects of this type (e.g. a rating → its method)."""
+
+    model: str  # "app_label.ModelName"
+    get_ids: Callable[[Model], Iterable[int | str]]
+
+
+@dataclass(frozen=True)
+class SearchType:
+    name: str  # short id: index alias suffix and the `content_type` value, e.g. "method"
+    label: str  # Swedish plural for the content-type facet, e.g. "Metoder"
+    document: type  # subclass of search.documents.BaseDocument
+    model: str  # "app_label.ModelName"
+    get_queryset: Callable[[], QuerySet]  # exactly the objects that belong in the index
+    to_document: Callable[[Model], dict]  # field values for one object
+    is_page: bool = False  # Wagtail page: follow publish/unpublish/move/delete, not every save
+    facets: tuple[Facet, ...] = ()
+    related: tuple[Related, ...] = ()
+    # Fields and boosts for the full-text part of the query.
+    query_fields: tuple[str, ...] = ("title^3", "summary^2", "body")
+    sortable: tuple[str, ...] = ()  # extra numeric/date fields a caller may sort by
+    chunk_size: int = 500
+    extra: dict = field(default_factory=dict)
+
+    def model_class(self) -> type[Model]:
+        return apps.get_model(self.model)
+
+
+_registry: dict[str, SearchType] = {}
+
+
+def register(search_type: SearchType) -> SearchType:
+    _registry[search_type.name] = search_type
+    return search_type
+
+
+def get(name: str) -> SearchType:
+    return _registry[name]
+
+
+def all_types() -> list[SearchType]:
+    return list(_registry.values())
+
+
+def autodiscover() -> None:
+    """Import `<app>.documents` for every installed app that has one."""
+    for config in apps.get_app_configs():
+        try:
+            import_module(f"{config.name}.documents")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.documents":
+                raise

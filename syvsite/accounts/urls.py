@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("konto/registrera/", views.register, name="register"),
+    path("konto/registrera/klart/", views.register_done, name="register_done"),
+    path("konto/verifiera/<str:token>/", views.verify, name="verify"),
+    path("konto/verifiera-igen/", views.resend_verification, name="resend_verification"),
+    path("konto/logga-in/", views.LoginView.as_view(), name="login"),
+    path("konto/logga-ut/", views.logout, name="logout"),
+    path("konto/losenord/aterstall/", views.password_reset, name="password_reset"),
+    path(
+        "konto/losenord/aterstall/skickat/", views.password_reset_done, name="password_reset_done"
+    ),
+    path(
+        "konto/losenord/aterstall/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path(
+        "konto/losenord/aterstall/klart/",
+        views.password_reset_complete,
+        name="password_reset_complete",
+    ),
+    path("konto/losenord/byt/", views.password_change, name="password_change"),
+    path("mina-sidor/", views.dashboard, name="dashboard"),
+    path("mina-sidor/uppgifter/", views.profile, name="profile"),
+]

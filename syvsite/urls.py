@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from syvsite.api import api
+from syvsite.core import views as core_views
+
+handler404 = "syvsite.core.views.page_not_found"
+handler500 = "syvsite.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
+    path("", include("syvsite.accounts.urls")),
+    # Domain apps declare their own full paths (e.g. "metoder/bidra/", "rekas/kommun/<code>/").
+    path("", include("search.urls")),
+    path("", include("methods.urls")),
+    path("", include("rekas.urls")),
+    path("", include("internships.urls")),
+    path("", include("forum.urls")),
+    path("", include("guidance_plans.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page tree answers everything else.
+urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,0 +1,88 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from syvsite.settings.environment import VARIABLES
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_swedish_and_accessible_shell(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="sv">' in html
+    assert 'class="skip-link" href="#main"' in html
+    assert '<main id="main"' in html
+    assert 'aria-label="Huvudmeny"' in html
+    assert "/tillganglighet/" in html and "/integritet/" in html
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_readyz_lists_each_dependency(client):
+    body = client.get("/readyz").json()
+    assert body["checks"]["database"]["status"] == "ok"
+    assert "search_engine" in body["checks"] and "index_backlog" in body["checks"]
+
+
+def test_readyz_is_503_without_database(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise connection.Database.OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    body = json.loads(response.content)
+    assert body["status"] == "down" and body["checks"]["database"]["status"] == "down"
+    assert "Traceback" not in response.content.decode()
+
+
+def test_unknown_page_is_a_swedish_404(client):
+    response = client.get("/finns-inte/")
+    assert response.status_code == 404
+    assert "Sidan finns inte" in response.content.decode()
+
+
+def test_readme_documents_every_environment_variable():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [v.name for v in VARIABLES if f"`{v.name}`" not in readme]
+    assert not missing, f"README saknar: {missing}"
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "syvsite.settings.production",
+        "SECRET_KEY": "x" * 20 + "y7#kQ!pZ2@rT9$wL5^nB8&vC1*mX4(sD6)fG3",
+        "ALLOWED_HOSTS": "syv.example.se",
+        "DATABASE_URL": "sqlite:///" + str(ROOT / "var" / "deploy-check.sqlite3"),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
