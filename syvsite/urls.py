@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("syvsite.accounts.urls")),
     # Domain apps declare their own full paths (e.g. "metoder/bidra/", "rekas/kommun/<code>/").
     path("", include("search.urls")),

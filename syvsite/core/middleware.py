@@ -46,3 +46,28 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", ADMIN_CSP if is_admin else PUBLIC_CSP)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class SiteLanguageMiddleware:
+    """Swedish unless the visitor picked another language with the switcher (a cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language and show a partly
+    translated site to most visitors with English browsers; a Swedish public service
+    answers in Swedish by default.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        available = {code for code, _ in settings.LANGUAGES}
+        language = chosen if chosen in available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
