@@ -1,0 +1,73 @@
+"""Curated reference data shipped in rekas/data/: programmes, orientations, SSYK groups, mapping.
+
+Used by the data migration (with historical models) and by `seed.py`; idempotent.
+"""
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+BAROMETER_EXCERPT = DATA_DIR / "yrkesbarometer_excerpt.json"
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def load_reference(*, apps=None) -> None:
+    """Create or update programmes, orientations, SSYK occupations and the curated mapping."""
+    get_model = apps.get_model if apps else _current_model
+    Programme = get_model("rekas", "Programme")
+    Orientation = get_model("rekas", "Orientation")
+    ProgrammeName = get_model("rekas", "ProgrammeName")
+    OccupationalArea = get_model("rekas", "OccupationalArea")
+    Occupation = get_model("rekas", "Occupation")
+    ProgrammeOccupation = get_model("rekas", "ProgrammeOccupation")
+
+    programmes = {}
+    for row in read_rows("programmes.csv"):
+        programme, _ = Programme.objects.update_or_create(
+            code=row["code"],
+            defaults={"name": row["name"], "kind": row["kind"], "description": row["description"]},
+        )
+        ProgrammeName.objects.get_or_create(programme=programme, name=row["name"])
+        programmes[programme.code] = programme
+    orientations = {}
+    for row in read_rows("orientations.csv"):
+        orientation, _ = Orientation.objects.update_or_create(
+            code=row["code"],
+            defaults={"programme": programmes[row["programme"]], "name": row["name"]},
+        )
+        orientations[orientation.code] = orientation
+    occupations = {}
+    for row in read_rows("ssyk.csv"):
+        area, _ = OccupationalArea.objects.get_or_create(name=row["area"])
+        occupation, _ = Occupation.objects.update_or_create(
+            ssyk=row["ssyk"], defaults={"name": row["name"], "area": area}
+        )
+        occupations[occupation.ssyk] = occupation
+    if ProgrammeOccupation.objects.exists():
+        return  # staff may have edited the mapping; never overwrite it
+    links = []
+    for row in read_rows("mapping.csv"):
+        path = row["programme_code"]
+        orientation = orientations.get(path)
+        programme = orientation.programme if orientation else programmes[path]
+        links.append(
+            ProgrammeOccupation(
+                programme=programme,
+                orientation=orientation,
+                study_path=path,
+                occupation=occupations[row["ssyk"]],
+                weight=Decimal(row["weight"]),
+            )
+        )
+    ProgrammeOccupation.objects.bulk_create(links)
+
+
+def _current_model(app_label: str, model_name: str):
+    from django.apps import apps as current_apps
+
+    return current_apps.get_model(app_label, model_name)
