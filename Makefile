@@ -28,7 +28,7 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 messages: install
-	@cd syvsite && ../$(PY) ../manage.py compilemessages --ignore=.venv >/dev/null
+	@$(PY) manage.py compilemessages --ignore=.venv --ignore=search/engine >/dev/null
 
 migrate: install messages
 	$(PY) manage.py migrate --noinput
