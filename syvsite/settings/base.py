@@ -199,6 +199,7 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "opensearch": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
     },
