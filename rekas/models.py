@@ -66,7 +66,9 @@ class ProgrammeName(models.Model):
         verbose_name = _("programnamn")
         verbose_name_plural = _("programnamn")
         constraints = [
-            models.UniqueConstraint(fields=["programme", "name"], name="rekas_unique_programme_name")
+            models.UniqueConstraint(
+                fields=["programme", "name"], name="rekas_unique_programme_name"
+            )
         ]
 
     def __str__(self) -> str:

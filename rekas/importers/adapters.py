@@ -1,0 +1,89 @@
+"""Column layouts of admission files: REKAS's canonical CSV and known regional layouts.
+
+Canonical (see docs/rekas-method.md): ar; antagningsomgang; kommunkod; skola; skolenhetskod;
+programkod; programnamn; inriktning; platser; forstahandssokande; antagna; reserver;
+lagsta_merit; median_merit. English names (year, round, municipality_code, …) work too.
+
+"Gymnasieantagningen" layout: the published result lists of the regional admission offices
+(Storsthlm's Gymnasieantagningen, Göteborgsregionen, Skåne) with Swedish headers such as
+"Skola", "Program", "Kommun", "Antal platser", "Antal förstahandssökande", "Antagna",
+"Reserver", "Lägsta meritvärde", "Medianmeritvärde". Year and round are not in the file and
+come from --year/--round; the municipality is given by name and the programme by its name,
+often together with the orientation ("Naturvetenskapsprogrammet - Naturvetenskap").
+"""
+
+from dataclasses import dataclass
+
+from .normalise import normalise_header
+
+CANONICAL_ALIASES = {
+    "year": ["ar", "year", "antagningsar", "lasar"],
+    "round": ["antagningsomgang", "omgang", "round"],
+    "municipality_code": ["kommunkod", "municipality_code", "kommun_kod", "kommunnummer"],
+    "municipality_name": ["kommun", "kommunnamn", "municipality"],
+    "school": ["skola", "skolnamn", "school", "skolenhet"],
+    "school_unit_code": ["skolenhetskod", "school_unit_code"],
+    "programme_code": ["programkod", "studievagskod", "programme_code", "kod"],
+    "programme_name": ["programnamn", "program", "programme_name", "program_inriktning"],
+    "orientation": ["inriktning", "orientation", "inriktningsnamn"],
+    "places": ["platser", "antal_platser", "places", "platsantal"],
+    "first_choice_applicants": [
+        "forstahandssokande",
+        "antal_forstahandssokande",
+        "first_choice_applicants",
+        "sokande_i_forsta_hand",
+    ],
+    "admitted": ["antagna", "antal_antagna", "admitted"],
+    "reserves": ["reserver", "antal_reserver", "reserves"],
+    "lowest_merit": [
+        "lagsta_merit",
+        "lagsta_meritvarde",
+        "lagsta_antagningspoang",
+        "antagningspoang",
+        "lowest_merit",
+    ],
+    "median_merit": ["median_merit", "medianmeritvarde", "median_meritvarde", "median"],
+}
+# Column names shown to the user in messages: the canonical Swedish ones.
+DISPLAY_NAMES = {
+    "year": "ar",
+    "round": "antagningsomgang",
+    "municipality_code": "kommunkod",
+    "municipality_name": "kommun",
+    "school": "skola",
+    "school_unit_code": "skolenhetskod",
+    "programme_code": "programkod",
+    "programme_name": "programnamn",
+    "orientation": "inriktning",
+    "places": "platser",
+    "first_choice_applicants": "forstahandssokande",
+    "admitted": "antagna",
+    "reserves": "reserver",
+    "lowest_merit": "lagsta_merit",
+    "median_merit": "median_merit",
+}
+COUNT_COLUMNS = ["places", "first_choice_applicants", "admitted", "reserves"]
+REQUIRED_COUNTS = ["places", "first_choice_applicants", "admitted"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    label: str
+    columns: dict[str, str]  # canonical name → the file's own header
+
+    def display(self, canonical: str) -> str:
+        return self.columns.get(canonical, DISPLAY_NAMES.get(canonical, canonical))
+
+
+def detect_layout(headers: list[str]) -> Layout:
+    by_normalised = {normalise_header(header): header for header in headers}
+    columns = {}
+    for canonical, aliases in CANONICAL_ALIASES.items():
+        for alias in aliases:
+            if alias in by_normalised:
+                columns[canonical] = by_normalised[alias]
+                break
+    if "municipality_code" not in columns and "municipality_name" in columns:
+        return Layout("gymnasieantagningen", "Gymnasieantagningens resultatlista", columns)
+    return Layout("canonical", "REKAS standardformat", columns)

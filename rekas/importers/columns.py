@@ -1,0 +1,127 @@
+"""Parsing columns of the admission file with pandas, collecting every bad cell."""
+
+import pandas as pd
+from django.utils.translation import gettext as _
+
+from .report import ImportReport
+
+MERIT_MAX = 340  # 17 subjects × 20; higher values are flagged for review, not rejected
+MERIT_HARD_MAX = 9999  # what the database can store
+# What regional files write where nobody was turned away ("alla antagna") or data is hidden.
+NO_MERIT_VALUES = {"-", "–", "—", "*", "**", "alla antagna", "alla", "x", "..", "saknas"}
+
+ROUND_VALUES = {
+    "final": "final",
+    "slutlig": "final",
+    "slutligt": "final",
+    "slutlig antagning": "final",
+    "slutantagning": "final",
+    "s": "final",
+    "preliminary": "preliminary",
+    "preliminär": "preliminary",
+    "preliminärt": "preliminary",
+    "preliminär antagning": "preliminary",
+    "prel": "preliminary",
+    "p": "preliminary",
+}
+
+
+def _clean_numbers(series: pd.Series) -> pd.Series:
+    return (
+        series.astype("string")
+        .str.strip()
+        .str.replace(r"[\s\u00a0\u202f]", "", regex=True)
+        .str.replace(",", ".", regex=False)
+    )
+
+
+def parse_counts(
+    series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport, required: bool
+) -> pd.Series:
+    """Non-negative integers; empty is allowed unless `required`."""
+    cleaned = _clean_numbers(series)
+    numbers = pd.to_numeric(cleaned, errors="coerce")
+    present = cleaned.notna() & (cleaned != "")
+    for index in series.index[present & numbers.isna()]:
+        report.reject(
+            row=int(rows[index]), column=column, value=series[index], reason=_("inte ett heltal")
+        )
+    for index in series.index[numbers.notna() & (numbers % 1 != 0)]:
+        report.reject(
+            row=int(rows[index]), column=column, value=series[index], reason=_("inte ett heltal")
+        )
+    for index in series.index[numbers < 0]:
+        report.reject(
+            row=int(rows[index]),
+            column=column,
+            value=series[index],
+            reason=_("negativt antal (antal kan inte vara mindre än 0)"),
+        )
+    if required:
+        for index in series.index[~present]:
+            report.reject(row=int(rows[index]), column=column, value="", reason=_("värde saknas"))
+    return numbers
+
+
+def parse_merits(
+    series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport
+) -> tuple[pd.Series, pd.Series]:
+    """Merit values (decimal comma or point); returns (values, needs_review)."""
+    lowered = series.astype("string").str.strip().str.casefold()
+    blank = lowered.isna() | (lowered == "") | lowered.isin(NO_MERIT_VALUES)
+    cleaned = _clean_numbers(series).where(~blank)
+    numbers = pd.to_numeric(cleaned, errors="coerce")
+    for index in series.index[~blank & numbers.isna()]:
+        report.reject(
+            row=int(rows[index]), column=column, value=series[index], reason=_("inte ett tal")
+        )
+    for index in series.index[(numbers < 0) | (numbers > MERIT_HARD_MAX)]:
+        report.reject(
+            row=int(rows[index]),
+            column=column,
+            value=series[index],
+            reason=_("meritvärdet ligger utanför det möjliga intervallet 0–%(max)s")
+            % {"max": MERIT_HARD_MAX},
+        )
+    review = (numbers > MERIT_MAX) & (numbers <= MERIT_HARD_MAX)
+    for index in series.index[review]:
+        report.flag(
+            row=int(rows[index]),
+            column=column,
+            value=series[index],
+            reason=_(
+                "meritvärdet är högre än 340 (17 ämnen × 20). Det sparas men markeras för "
+                "granskning: kontrollera om programmet har egen poängskala (t.ex. färdighetsprov)."
+            ),
+        )
+    return numbers.round(1), review.fillna(False)
+
+
+def parse_rounds(
+    series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport
+) -> pd.Series:
+    lowered = series.astype("string").str.strip().str.casefold()
+    values = lowered.map(ROUND_VALUES)
+    for index in series.index[values.isna()]:
+        report.reject(
+            row=int(rows[index]),
+            column=column,
+            value=series[index],
+            reason=_("okänd antagningsomgång (ange ”preliminär” eller ”slutlig”)"),
+        )
+    return values
+
+
+def parse_years(
+    series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport, first: int, last: int
+) -> pd.Series:
+    numbers = pd.to_numeric(_clean_numbers(series), errors="coerce")
+    bad = numbers.isna() | (numbers < first) | (numbers > last) | (numbers % 1 != 0)
+    for index in series.index[bad]:
+        report.reject(
+            row=int(rows[index]),
+            column=column,
+            value=series[index],
+            reason=_("året ligger utanför %(first)s–%(last)s") % {"first": first, "last": last},
+        )
+    return numbers
