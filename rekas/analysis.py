@@ -15,6 +15,7 @@ COUNT_COLUMNS = ["places", "first_choice_applicants", "admitted", "reserves"]
 HIGH_PRESSURE = 1.0  # first-choice applicants per place: more applicants than places
 STRONG_DEMAND = 0.2  # demand index = share in shortage − share in surplus, from −1 to 1
 WEAK_DEMAND = -0.2
+MIN_COVERAGE = 0.25  # below this share of the mapping's weight assessed, no verdict is given
 
 
 class Match:
@@ -261,6 +262,7 @@ def matching(
         right_on=["county", "study_path"],
         how="left",
     ).drop(columns=["county", "study_path"])
-    result["match"] = classify(result["applicants_per_place"], result["demand_index"])
+    thin = result["coverage"].fillna(0) < MIN_COVERAGE
+    result["match"] = classify(result["applicants_per_place"], result["demand_index"].where(~thin))
     result["match_label"] = result["match"].map(lambda code: str(Match.LABELS[code]))
     return result

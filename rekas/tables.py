@@ -1,0 +1,114 @@
+"""Tables shown on REKAS pages: rendered as accessible HTML, drawn as charts, exported.
+
+A page builds a list of `Table`s; the same objects feed the template, the chart data
+(`json_script`) and the CSV/XLSX export, so what you see is what you download.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str = "text"  # text | int | decimal | percent | merit
+    link_key: str = ""  # row key holding a URL for this cell
+    badge_key: str = ""  # row key holding a badge tone (success/warning/error)
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in {"int", "decimal", "percent", "merit"}
+
+
+@dataclass(frozen=True)
+class Chart:
+    kind: str  # "bar" | "line"
+    label_key: str
+    series: tuple[tuple[str, str], ...]  # (row key, legend label)
+    description: str  # the chart's text alternative
+    y_label: str = ""
+    horizontal: bool = False
+
+
+@dataclass
+class Table:
+    name: str
+    caption: str
+    columns: list[Column]
+    rows: list[dict]
+    chart: Chart | None = None
+    note: str = ""
+    empty_text: str = "Det finns inga uppgifter för det här urvalet."
+    extra: dict = field(default_factory=dict)
+
+    def chart_data(self) -> dict | None:
+        if self.chart is None or not self.rows:
+            return None
+        return {
+            "kind": self.chart.kind,
+            "horizontal": self.chart.horizontal,
+            "yLabel": self.chart.y_label,
+            "labels": [str(row.get(self.chart.label_key, "")) for row in self.rows],
+            "datasets": [
+                {"label": label, "data": [clean_number(row.get(key)) for row in self.rows]}
+                for key, label in self.chart.series
+            ],
+        }
+
+    def display_rows(self) -> list[list[dict]]:
+        """Cells with their formatted text, link and badge, for the template."""
+        return [
+            [
+                {
+                    "text": format_cell(row.get(column.key), column.kind),
+                    "numeric": column.numeric,
+                    "url": row.get(column.link_key) if column.link_key else "",
+                    "badge": row.get(column.badge_key) if column.badge_key else None,
+                }
+                for column in self.columns
+            ]
+            for row in self.rows
+        ]
+
+
+def clean_number(value):
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def format_cell(value, kind: str) -> str:
+    if kind == "text":
+        return (
+            "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+        )
+    number = clean_number(value)
+    if number is None:
+        return "–"
+    if kind == "int":
+        text = f"{number:,.0f}"
+    elif kind == "percent":
+        text = f"{number * 100:,.0f} %"
+    elif kind == "merit":
+        text = f"{number:,.1f}"
+    else:
+        text = f"{number:,.2f}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def records(frame) -> list[dict]:
+    """DataFrame rows as dicts with NaN turned into None."""
+    if frame is None or len(frame) == 0:
+        return []
+    return [
+        {
+            key: (None if isinstance(value, float) and math.isnan(value) else value)
+            for key, value in row.items()
+        }
+        for row in frame.to_dict("records")
+    ]

@@ -1,0 +1,269 @@
+"""REKAS pages. Each view parses filters, builds its tables (rekas.pages) and renders or exports.
+
+`?export=<table name>&format=csv|xlsx` on any page downloads one of its tables.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from syvsite.regions.models import County, Municipality
+
+from . import pages, selectors
+from .demo import DEMO_CONCEPT_PREFIX, DEMO_SOURCE
+from .exports import export_response
+from .forms import AreaForm, CompareForm, FilterForm
+from .models import NATIONAL, AdmissionStatistic, Assessment, Occupation, Programme
+
+
+def _filters(request) -> tuple[FilterForm, pages.Filters]:
+    form = FilterForm(request.GET or None)
+    year, round_, kind = form.values()
+    return form, pages.Filters(year=year, round=round_, kind=kind)
+
+
+def _source_context(filters: pages.Filters | None = None) -> dict:
+    round_ = selectors.latest_round()
+    demo_assessments = Assessment.objects.filter(
+        round=round_, barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX
+    ).exists()
+    demo_admissions = AdmissionStatistic.objects.filter(source=DEMO_SOURCE).exists()
+    return {
+        "barometer_round": round_,
+        "demo_assessments": demo_assessments,
+        "demo_admissions": demo_admissions,
+        "filters": filters,
+        "round_label": dict(AdmissionStatistic.Round.choices).get(filters.round) if filters else "",
+    }
+
+
+def _respond(request, template: str, context: dict, *, file_stem: str):
+    wanted = request.GET.get("export")
+    if wanted:
+        table = next((t for t in context["tables"] if t.name == wanted), None)
+        if table is None:
+            raise Http404(_("Tabellen finns inte."))
+        file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+        return export_response(
+            table, file_format=file_format, file_stem=f"{file_stem}-{table.name}"
+        )
+    context["charts"] = [
+        {"id": f"chart-{table.name}", "data": table.chart_data()}
+        for table in context["tables"]
+        if table.chart_data()
+    ]
+    return render(request, template, context)
+
+
+def index(request):
+    area_form = AreaForm(request.GET or None)
+    if area_form.is_valid():
+        if area_form.cleaned_data.get("kommun"):
+            return redirect("rekas:municipality", code=area_form.cleaned_data["kommun"])
+        if area_form.cleaned_data.get("lan"):
+            return redirect("rekas:county", code=area_form.cleaned_data["lan"])
+    form, filters = _filters(request)
+    admissions = filters.admissions()
+    tables = [
+        pages.programme_matching_table(
+            admissions.assign(county_code=NATIONAL),
+            by=["county_code"],
+            caption=_("Program i hela riket"),
+        ),
+        _county_table(admissions),
+        pages.trend_table(
+            selectors.admissions_frame(round=filters.round, kind=filters.kind or None),
+            caption=_("Utveckling i hela riket"),
+        ),
+    ]
+    context = {
+        "area_form": area_form,
+        "form": form,
+        "tables": tables,
+        "title": _("REKAS – gymnasieantagning och arbetsmarknad"),
+        "programmes": Programme.objects.exclude(kind=Programme.Kind.INTRODUCTION),
+        **_source_context(filters),
+    }
+    return _respond(request, "rekas/index.html", context, file_stem="rekas-riket")
+
+
+def _county_table(admissions):
+    names = dict(County.objects.values_list("code", "name"))
+    frame = admissions.assign(county_name=admissions["county_code"].map(names))
+    return pages.area_table(
+        frame,
+        key="county_code",
+        name_key="county_name",
+        url_prefix="/rekas/lan/",
+        caption=_("Län"),
+        name="lan",
+    )
+
+
+def county(request, code: str):
+    county = get_object_or_404(County, code=code)
+    form, filters = _filters(request)
+    admissions = filters.admissions(county=code)
+    tables = [
+        pages.programme_matching_table(
+            admissions, by=["county_code"], caption=_("Program i %(area)s") % {"area": county.name}
+        ),
+        pages.trend_table(
+            selectors.admissions_frame(round=filters.round, county=code, kind=filters.kind or None),
+            caption=_("Utveckling i %(area)s") % {"area": county.name},
+        ),
+        pages.area_table(
+            admissions,
+            key="municipality_code",
+            name_key="municipality_name",
+            url_prefix="/rekas/kommun/",
+            caption=_("Kommuner i %(area)s") % {"area": county.name},
+            name="kommuner",
+        ),
+    ]
+    context = {
+        "form": form,
+        "tables": tables,
+        "title": county.name,
+        "county": county,
+        **_source_context(filters),
+    }
+    return _respond(request, "rekas/area.html", context, file_stem=f"rekas-{county.name}")
+
+
+def municipality(request, code: str):
+    municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
+    form, filters = _filters(request)
+    admissions = filters.admissions(municipality=code)
+    tables = [
+        pages.programme_matching_table(
+            admissions,
+            by=["municipality_code"],
+            caption=_("Program i %(area)s") % {"area": municipality.name},
+        ),
+        pages.trend_table(
+            selectors.admissions_frame(
+                round=filters.round, municipality=code, kind=filters.kind or None
+            ),
+            caption=_("Utveckling i %(area)s") % {"area": municipality.name},
+        ),
+        pages.schools_table(
+            admissions, caption=_("Skolor och program i %(area)s") % {"area": municipality.name}
+        ),
+    ]
+    context = {
+        "form": form,
+        "tables": tables,
+        "title": municipality.name,
+        "county": municipality.county,
+        "municipality": municipality,
+        **_source_context(filters),
+    }
+    return _respond(request, "rekas/area.html", context, file_stem=f"rekas-{municipality.name}")
+
+
+def programme(request, code: str):
+    programme = get_object_or_404(Programme, code=code.upper())
+    form, filters = _filters(request)
+    county_code = request.GET.get("lan") or NATIONAL
+    if county_code != NATIONAL and not County.objects.filter(code=county_code).exists():
+        county_code = NATIONAL
+    study_path = request.GET.get("inriktning") or programme.code
+    if not programme.orientations.filter(code=study_path).exists():
+        study_path = programme.code
+    admissions = selectors.admissions_frame(
+        year=filters.year, round=filters.round, programme=programme.code
+    )
+    names = dict(County.objects.values_list("code", "name"))
+    by_county = pages.county_programme_table(
+        admissions, caption=_("%(programme)s per län") % {"programme": programme.name}
+    )
+    tables = [
+        pages.programme_occupations_table(study_path=study_path, county=county_code),
+        pages.outlook_share_table(study_path=study_path, county=county_code),
+        by_county,
+        pages.trend_table(
+            selectors.admissions_frame(round=filters.round, programme=programme.code),
+            caption=_("Utveckling i hela riket"),
+        ),
+    ]
+    context = {
+        "form": form,
+        "tables": tables,
+        "title": programme.name,
+        "programme": programme,
+        "orientations": programme.orientations.all(),
+        "study_path": study_path,
+        "county_code": county_code,
+        "counties": County.objects.all(),
+        "county_name": names.get(county_code, _("Hela riket")),
+        **_source_context(filters),
+    }
+    return _respond(request, "rekas/programme.html", context, file_stem=f"rekas-{programme.code}")
+
+
+def occupation(request, ssyk: str):
+    occupation = get_object_or_404(Occupation.objects.select_related("area"), ssyk=ssyk)
+    round_options = selectors.rounds()
+    round_ = request.GET.get("omgang")
+    if round_ not in round_options:
+        round_ = round_options[0] if round_options else None
+    outlook_table = pages.occupation_outlook_table(occupation=occupation, round=round_)
+    tables = [
+        outlook_table,
+        pages.situation_count_table(outlook_table),
+        pages.programmes_for_occupation_table(occupation=occupation),
+        pages.occupation_history_table(occupation=occupation),
+    ]
+    context = {
+        "tables": tables,
+        "title": occupation.name,
+        "occupation": occupation,
+        "national": selectors.outlook_for(ssyk=ssyk, county_code=NATIONAL, round=round_),
+        "round_options": round_options,
+        "selected_round": round_,
+        **_source_context(),
+    }
+    return _respond(request, "rekas/occupation.html", context, file_stem=f"rekas-yrke-{ssyk}")
+
+
+def _area(code: str):
+    """(label, filter kwargs, group-by) for a county (2 digits) or municipality (4 digits)."""
+    if len(code) == 2:
+        county = County.objects.filter(code=code).first()
+        if county:
+            return county.name, {"county": code}, ["county_code"]
+    municipality = Municipality.objects.filter(code=code).first()
+    if municipality:
+        return municipality.name, {"municipality": code}, ["municipality_code"]
+    return None
+
+
+def compare(request):
+    compare_form = CompareForm(request.GET if "a" in request.GET else None)
+    form, filters = _filters(request)
+    tables = []
+    labels = None
+    if compare_form.is_valid():
+        a, b = _area(compare_form.cleaned_data["a"]), _area(compare_form.cleaned_data["b"])
+        if a and b:
+            labels = (a[0], b[0])
+            tables.append(
+                pages.compare_table(
+                    filters.admissions(**a[1]),
+                    filters.admissions(**b[1]),
+                    label_a=a[0],
+                    label_b=b[0],
+                    by_a=a[2],
+                    by_b=b[2],
+                )
+            )
+    context = {
+        "form": form,
+        "compare_form": compare_form,
+        "tables": tables,
+        "labels": labels,
+        "title": _("Jämför två områden"),
+        **_source_context(filters),
+    }
+    return _respond(request, "rekas/compare.html", context, file_stem="rekas-jamforelse")
