@@ -23,6 +23,9 @@ class FilterForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["year"].choices = [(year, year) for year in selectors.available_years()]
+        default_year, default_round = selectors.default_year_and_round()
+        self.fields["year"].initial = default_year
+        self.fields["round"].initial = default_round
 
     def values(self) -> tuple[int | None, str, str]:
         default_year, default_round = selectors.default_year_and_round()

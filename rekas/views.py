@@ -17,7 +17,10 @@ from .models import NATIONAL, AdmissionStatistic, Assessment, Occupation, Progra
 
 
 def _filters(request) -> tuple[FilterForm, pages.Filters]:
-    form = FilterForm(request.GET or None)
+    default_year, default_round = selectors.default_year_and_round()
+    data = {"year": default_year or "", "round": default_round, "kind": ""}
+    data.update({key: request.GET[key] for key in data if key in request.GET})
+    form = FilterForm(data)
     year, round_, kind = form.values()
     return form, pages.Filters(year=year, round=round_, kind=kind)
 
