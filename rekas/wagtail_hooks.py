@@ -1,0 +1,26 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return admin_views.can_import(request.user)
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return [
+        path("rekas/import/", admin_views.upload, name="rekas_admin_upload"),
+        path("rekas/import/spara/", admin_views.confirm, name="rekas_admin_confirm"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return ImportMenuItem(
+        _("REKAS-import"), reverse("rekas_admin_upload"), icon_name="upload", order=900
+    )
