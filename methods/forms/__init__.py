@@ -1,0 +1,21 @@
+from .feedback import CommentForm, ModerationForm, RatingForm
+from .submission import (
+    AttachmentFormSet,
+    ImageFormSet,
+    MethodSubmissionForm,
+    ReferenceFormSet,
+    StepFormSet,
+    SubmissionForms,
+)
+
+__all__ = [
+    "AttachmentFormSet",
+    "CommentForm",
+    "ImageFormSet",
+    "MethodSubmissionForm",
+    "ModerationForm",
+    "RatingForm",
+    "ReferenceFormSet",
+    "StepFormSet",
+    "SubmissionForms",
+]
