@@ -4,3 +4,15 @@ from django.apps import AppConfig
 class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = "Forum"
+
+    def ready(self) -> None:
+        from syvsite.accounts.personal_data import account_deleting, collect_personal_data
+        from syvsite.core.registry import register_dashboard_panel, register_home_panel
+
+        from . import panels, signals  # noqa: F401 - connects the search re-index hooks
+        from .services import personal_data
+
+        register_dashboard_panel(panels.dashboard_panel)
+        register_home_panel(panels.home_panel)
+        collect_personal_data.connect(personal_data.collect, dispatch_uid="forum.collect")
+        account_deleting.connect(personal_data.anonymise, dispatch_uid="forum.anonymise")

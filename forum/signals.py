@@ -1,0 +1,1 @@
+"""Keeps the search index honest when a category's visibility changes (see documents.py)."""
