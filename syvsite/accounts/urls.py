@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import personal_data_views, views
 
 app_name = "accounts"
 
@@ -28,4 +28,10 @@ urlpatterns = [
     path("konto/losenord/byt/", views.password_change, name="password_change"),
     path("mina-sidor/", views.dashboard, name="dashboard"),
     path("mina-sidor/uppgifter/", views.profile, name="profile"),
+    path(
+        "mina-sidor/mina-uppgifter.json",
+        personal_data_views.download_personal_data,
+        name="personal_data",
+    ),
+    path("mina-sidor/radera-konto/", personal_data_views.delete_my_account, name="delete_account"),
 ]
