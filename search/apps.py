@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Sök"
 
     def ready(self) -> None:
-        from . import registry
+        from . import registry, signals
 
         registry.autodiscover()
+        signals.connect_all()

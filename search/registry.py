@@ -67,6 +67,10 @@ _registry: dict[str, SearchType] = {}
 
 def register(search_type: SearchType) -> SearchType:
     _registry[search_type.name] = search_type
+    if apps.ready:  # registered after start-up (e.g. by a test): connect its signals now
+        from .signals import connect
+
+        connect(search_type)
     return search_type
 
 
@@ -86,3 +90,13 @@ def autodiscover() -> None:
         except ModuleNotFoundError as error:
             if error.name != f"{config.name}.documents":
                 raise
+
+
+def names() -> list[str]:
+    return list(_registry)
+
+
+def unregister(name: str) -> None:
+    """Remove a type (benchmarks and tests that register a throwaway type). Its signal
+    handlers stay connected but find no type and do nothing."""
+    _registry.pop(name, None)

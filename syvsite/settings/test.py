@@ -9,6 +9,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Each test run gets its own indices, so parallel runs against one engine never collide.
 SEARCH["INDEX_PREFIX"] = f"test-{uuid.uuid4().hex[:8]}"  # noqa: F405
+# Ordinary tests never need the engine: search answers from the database mirror. The
+# `search_engine` fixture (tests/search_fixtures.py) turns the engine at TEST_URL on for one test.
+SEARCH["TEST_URL"] = SEARCH["URL"] or "http://127.0.0.1:9201"  # noqa: F405
+SEARCH["URL"] = ""  # noqa: F405
+SEARCH["DRAIN"] = "sync"  # noqa: F405 - outbox drained in the test's thread, never a background thread
 MEDIA_ROOT = str(BASE_DIR / "var" / "test-media")  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 LOGGING["loggers"]["django"]["level"] = "ERROR"  # noqa: F405

@@ -1,0 +1,69 @@
+"""Swedish text analysis, defined once with elasticsearch-dsl and shipped inline in the index settings.
+
+Every full-text field is indexed three ways (see `SwedishText`):
+- the field itself: lowercase, Swedish stop words, light Swedish stemming; at query time also the
+  shipped synonyms (`data/synonyms.txt`), so "SYV" finds "studie- och yrkesvägledare";
+- `.folded`: the same with å/ä/ö folded to a/o, so "yrkesvagledning" finds "yrkesvägledning";
+- `.parts`: compound words split with the shipped word list (`data/compound_words.txt`), on both
+  sides, so "vägledning" finds "yrkesvägledning" and "studievägledare".
+
+The word lists are read from files in this app and put inline into the settings when an index is
+created: the engine needs no files in its config folder, and a change takes effect at `rebuild`.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from elasticsearch_dsl import analyzer, token_filter
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _read_lines(name: str) -> list[str]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+@cache
+def synonym_rules() -> list[str]:
+    return _read_lines("synonyms.txt")
+
+
+@cache
+def compound_words() -> list[str]:
+    return _read_lines("compound_words.txt")
+
+
+sv_stop = token_filter("sv_stop", "stop", stopwords="_swedish_")
+sv_stem = token_filter("sv_stem", "stemmer", language="light_swedish")
+sv_fold = token_filter("sv_fold", "asciifolding")
+sv_synonyms = token_filter("sv_synonyms", "synonym_graph", synonyms=synonym_rules(), lenient=True)
+sv_decompound = token_filter(
+    "sv_decompound",
+    "dictionary_decompounder",
+    word_list=compound_words(),
+    min_word_size=6,
+    min_subword_size=4,
+    only_longest_match=False,
+)
+
+# Index time: no synonyms (a synonym graph belongs at query time, so editing synonyms.txt needs no
+# re-index of documents, only of settings).
+swedish = analyzer("sv_text", tokenizer="standard", filter=["lowercase", sv_stop, sv_stem])
+swedish_search = analyzer(
+    "sv_text_search", tokenizer="standard", filter=["lowercase", sv_synonyms, sv_stop, sv_stem]
+)
+swedish_folded = analyzer(
+    "sv_folded", tokenizer="standard", filter=["lowercase", sv_stop, sv_fold, sv_stem]
+)
+swedish_folded_search = analyzer(
+    "sv_folded_search",
+    tokenizer="standard",
+    filter=["lowercase", sv_synonyms, sv_stop, sv_fold, sv_stem],
+)
+swedish_parts = analyzer(
+    "sv_parts", tokenizer="standard", filter=["lowercase", sv_decompound, sv_stop, sv_stem]
+)
+# For "Menade du …?" and autocomplete: words as written, only lowercased (and folded for typing).
+spelling = analyzer("sv_spelling", tokenizer="standard", filter=["lowercase"])
+autocomplete = analyzer("sv_autocomplete", tokenizer="standard", filter=["lowercase", sv_fold])

@@ -1,0 +1,185 @@
+"""Search answered by the database mirror when the engine is off or away.
+
+Honest about its limits: every word must occur in the document's folded text ("contains"
+matching: no stemming, so "lärarna" does not find "lärare"; compound parts work because
+"vägledning" is contained in "yrkesvägledning"). Synonyms from data/synonyms.txt are applied,
+facets and visibility are exact, the distance filter is computed in SQL, ranking is simple:
+matches in the title first, then newest.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import ACos, Cos, Least, Radians, Sin
+from django.utils.html import escape
+
+from .analysis import synonym_rules
+from .mirror import fold
+from .models import IndexedDocument, IndexedFacetValue
+from .queries import QueryPlan
+from .results import FacetResult, FacetValue
+
+WORD = re.compile(r"\w+")
+MAX_TERMS = 10
+SNIPPET_LENGTH = 180
+
+
+def terms(text: str) -> list[str]:
+    return list(dict.fromkeys(WORD.findall(fold(text))))[:MAX_TERMS]
+
+
+@cache
+def _synonyms() -> dict[str, list[str]]:
+    """Single-word term → its synonyms (folded phrases), from the shipped synonym file."""
+    table: dict[str, list[str]] = {}
+    for rule in synonym_rules():
+        if "=>" in rule:
+            left, right = rule.split("=>", 1)
+            sources, targets = left.split(","), right.split(",")
+        else:
+            sources = targets = rule.split(",")
+        phrases = [" ".join(WORD.findall(fold(part))) for part in targets]
+        for source in sources:
+            words = WORD.findall(fold(source))
+            if len(words) == 1:
+                table.setdefault(words[0], [])
+                table[words[0]] += [p for p in phrases if p and p != words[0]]
+    return table
+
+
+def _term_condition(term: str) -> Q:
+    condition = Q(search_text__contains=term)
+    for alternative in _synonyms().get(term, []):
+        condition |= Q(search_text__contains=alternative)
+    return condition
+
+
+def _distance_km(lat: float, lon: float):
+    """Great-circle distance in SQL (Django provides the trigonometry on SQLite too)."""
+    cosine = Cos(Radians(Value(lat))) * Cos(Radians(F("latitude"))) * Cos(
+        Radians(F("longitude")) - Radians(Value(lon))
+    ) + Sin(Radians(Value(lat))) * Sin(Radians(F("latitude")))
+    return 6371.0 * ACos(Least(Value(1.0), cosine, output_field=FloatField()))
+
+
+def _with_facet(queryset: QuerySet, field: str, values: list[str]) -> QuerySet:
+    matching = IndexedFacetValue.objects.filter(field=field, value__in=values)
+    return queryset.filter(id__in=matching.values("document_id"))
+
+
+def base_queryset(plan: QueryPlan) -> QuerySet:
+    queryset = IndexedDocument.objects.filter(
+        visibility__in=plan.visibilities, doc_type__in=plan.types
+    )
+    for term in terms(plan.text):
+        queryset = queryset.filter(_term_condition(term))
+    if plan.geo is not None:
+        queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        queryset = queryset.annotate(distance=_distance_km(plan.geo.lat, plan.geo.lon))
+        queryset = queryset.filter(distance__lte=plan.geo.km)
+    return queryset
+
+
+def _ordered(queryset: QuerySet, plan: QueryPlan) -> QuerySet:
+    if plan.sort == "date":
+        return queryset.order_by(F("date").desc(nulls_last=True), "id")
+    if plan.sort == "distance" and plan.geo is not None:
+        return queryset.order_by("distance", "id")
+    if plan.sort not in ("relevance", "") and plan.sort.lstrip("-"):
+        key = F(f"data__{plan.sort.lstrip('-')}")
+        key = key.desc(nulls_last=True) if plan.sort.startswith("-") else key.asc(nulls_last=True)
+        return queryset.order_by(key, "id")
+    words = terms(plan.text)
+    if not words:
+        return queryset.order_by(F("date").desc(nulls_last=True), "id")
+    in_title = Case(
+        *[When(title_text__contains=word, then=Value(1)) for word in words[:3]],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return queryset.annotate(in_title=in_title).order_by(
+        "-in_title", F("date").desc(nulls_last=True), "id"
+    )
+
+
+def search(plan: QueryPlan) -> tuple[list[IndexedDocument], int, list[FacetResult]]:
+    unfiltered = base_queryset(plan)
+    queryset = unfiltered
+    for field, values in plan.filters.items():
+        queryset = _with_facet(queryset, field, values)
+    total = queryset.count()
+    rows = list(_ordered(queryset, plan)[plan.offset : plan.offset + plan.size])
+    return rows, total, facet_counts(unfiltered, plan)
+
+
+def facet_counts(unfiltered: QuerySet, plan: QueryPlan) -> list[FacetResult]:
+    results = []
+    for facet in plan.facets:
+        scoped = unfiltered
+        for field, values in plan.filters.items():
+            if field != facet.field:
+                scoped = _with_facet(scoped, field, values)
+        counts = (
+            IndexedFacetValue.objects.filter(field=facet.field, document__in=scoped.values("id"))
+            .values("value")
+            .annotate(count=Count("document_id", distinct=True))
+            .order_by("-count", "value")[: facet.size]
+        )
+        results.append(
+            FacetResult(
+                field=facet.field,
+                param=facet.name,
+                label=str(facet.label),
+                values=[FacetValue(row["value"], row["value"], row["count"]) for row in counts],
+            )
+        )
+    return results
+
+
+def _mark(text: str, words: list[str]) -> str:
+    """Escape `text` and put <mark> around each occurrence of the (folded) words."""
+    folded = fold(text)
+    if len(folded) != len(text):  # a character folded into several: skip marking
+        return escape(text)
+    spans = []
+    for word in words:
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(word), folded)]
+    parts, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        parts += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def snippet(document: IndexedDocument, text: str) -> tuple[str, str]:
+    """(title HTML, snippet HTML) for a hit: the first matching passage of the summary or body."""
+    words = terms(text)
+    data = document.data
+    title_html = _mark(document.title, words)
+    for name in ("summary", "body"):
+        content = " ".join(str(data.get(name) or "").split())
+        position = next((fold(content).find(w) for w in words if w in fold(content)), -1)
+        if position >= 0:
+            start = max(0, position - SNIPPET_LENGTH // 3)
+            window = content[start : start + SNIPPET_LENGTH]
+            prefix = "…" if start > 0 else ""
+            suffix = "…" if start + SNIPPET_LENGTH < len(content) else ""
+            return title_html, prefix + _mark(window, words) + suffix
+    summary = " ".join(str(data.get("summary") or data.get("body") or "").split())
+    cut = summary[:SNIPPET_LENGTH] + ("…" if len(summary) > SNIPPET_LENGTH else "")
+    return title_html, escape(cut)
+
+
+def suggest(prefix: str, visibilities: list[str], *, size: int = 8) -> list[str]:
+    folded = fold(prefix)
+    queryset = IndexedDocument.objects.filter(visibility__in=visibilities).filter(
+        Q(title_text__startswith=folded) | Q(title_text__contains=f" {folded}")
+    )
+    titles = queryset.order_by(F("date").desc(nulls_last=True)).values_list("title", flat=True)
+    return list(dict.fromkeys(titles[: size * 3]))[:size]

@@ -1,0 +1,100 @@
+"""The database mirror of the search documents (IndexedDocument + IndexedFacetValue).
+
+Written by the same drain and rebuild that feed the engine, so the fallback search has the
+same documents, facets, visibility and coordinates without touching any domain model.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import date, datetime, time
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from .client import dumps
+from .models import IndexedDocument, IndexedFacetValue
+from .registry import SearchType
+
+FACET_FIELDS = ("content_type", "county", "municipality", "audience", "tags")
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics: "Yrkesvägledning" → "yrkesvagledning"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def text_fields(search_type: SearchType) -> list[str]:
+    names = [spec.split("^")[0] for spec in search_type.query_fields]
+    return list(dict.fromkeys(["title", "summary", "body", *names]))
+
+
+def facet_fields(search_type: SearchType) -> list[str]:
+    return list(dict.fromkeys([*FACET_FIELDS, *(facet.field for facet in search_type.facets)]))
+
+
+def _as_datetime(value) -> datetime | None:
+    if not value:
+        return None
+    if isinstance(value, str):
+        value = parse_datetime(value) or parse_date(value)
+    if isinstance(value, datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value)
+    if isinstance(value, date):
+        return timezone.make_aware(datetime.combine(value, time.min))
+    return None
+
+
+def _flatten(value) -> str:
+    if isinstance(value, list | tuple):
+        return " ".join(_flatten(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def _row(search_type: SearchType, object_id: str, source: dict) -> IndexedDocument:
+    location = source.get("location") or {}
+    texts = [_flatten(source.get(name)) for name in text_fields(search_type)]
+    texts.append(_flatten(source.get("tags")))
+    return IndexedDocument(
+        doc_type=search_type.name,
+        object_id=object_id,
+        title=source.get("title", ""),
+        url=str(source.get("url") or "")[:500],
+        visibility=source.get("visibility", "public"),
+        date=_as_datetime(source.get("date")),
+        latitude=location.get("lat"),
+        longitude=location.get("lon"),
+        title_text=fold(source.get("title", "")),
+        search_text=fold(" ".join(texts)),
+        data=json.loads(dumps(source)),
+    )
+
+
+def store(search_type: SearchType, sources: dict[str, dict]) -> None:
+    """Replace these documents (delete + insert: one statement each, also for big batches)."""
+    if not sources:
+        return
+    remove(search_type.name, list(sources))
+    rows = IndexedDocument.objects.bulk_create(
+        [_row(search_type, object_id, source) for object_id, source in sources.items()]
+    )
+    fields = facet_fields(search_type)
+    values = []
+    for row, source in zip(rows, sources.values(), strict=True):
+        for name in fields:
+            raw = source.get(name)
+            for value in raw if isinstance(raw, list) else [raw]:
+                if value is not None and value != "":
+                    values.append(
+                        IndexedFacetValue(document=row, field=name, value=str(value)[:200])
+                    )
+    IndexedFacetValue.objects.bulk_create(values, batch_size=2000)
+
+
+def remove(doc_type: str, object_ids: list[str]) -> None:
+    if object_ids:
+        stale = IndexedDocument.objects.filter(doc_type=doc_type, object_id__in=object_ids)
+        IndexedFacetValue.objects.filter(document__in=stale).delete()
+        stale.delete()
