@@ -1,0 +1,102 @@
+"""The praktikintyg as a PDF (fpdf2, pure Python). The printable HTML page is the primary form."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from .models import Certificate
+
+# A Unicode TTF font renders every pupil's name; without one, PDF core fonts cover Latin-1.
+FONT_CANDIDATES = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+]
+
+
+def _font_path() -> Path | None:
+    configured = getattr(settings, "INTERNSHIP_PDF_FONT", "")
+    for candidate in [configured, *FONT_CANDIDATES]:
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+class _Document(FPDF):
+    def __init__(self):
+        super().__init__(format="A4")
+        font = _font_path()
+        if font:
+            self.add_font("Body", "", str(font))
+            bold = font.with_name(font.name.replace(".ttf", "-Bold.ttf"))
+            self.add_font("Body", "B", str(bold if bold.is_file() else font))
+            self.family_name, self.unicode = "Body", True
+        else:
+            self.family_name, self.unicode = "Helvetica", False
+        self.set_margins(20, 20, 20)
+        self.set_auto_page_break(True, margin=20)
+
+    def text_safe(self, value) -> str:
+        text = "" if value is None else str(value)
+        return text if self.unicode else text.encode("latin-1", "replace").decode("latin-1")
+
+    def heading(self, text: str, size: int = 14) -> None:
+        self.set_font(self.family_name, "B", size)
+        self.multi_cell(0, size * 0.5, self.text_safe(text), new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+
+    def fact(self, label: str, value) -> None:
+        self.set_font(self.family_name, "B", 10)
+        self.cell(55, 6, self.text_safe(label))
+        self.set_font(self.family_name, "", 10)
+        self.multi_cell(0, 6, self.text_safe(value or "–"), new_x="LMARGIN", new_y="NEXT")
+
+    def paragraph(self, label: str, text: str) -> None:
+        self.ln(3)
+        self.set_font(self.family_name, "B", 11)
+        self.cell(0, 7, self.text_safe(label), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(self.family_name, "", 10)
+        self.multi_cell(0, 5.5, self.text_safe(text or "–"), new_x="LMARGIN", new_y="NEXT")
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    pupil = certificate.pupil
+    booking = pupil.booking
+    listing = booking.period.listing
+    workplace = listing.workplace
+    document = _Document()
+    document.set_title(_("Praktikintyg"))
+    document.add_page()
+    document.heading(_("Praktikintyg"), 18)
+    document.fact(_("Elev"), pupil.name)
+    document.fact(_("Skola"), booking.school.name)
+    document.fact(_("Företag"), listing.company.name)
+    document.fact(
+        _("Arbetsplats"),
+        f"{workplace.name}, {workplace.street_address}, {workplace.postal_code} {workplace.city}",
+    )
+    document.fact(_("Praktik"), f"{listing.title} ({listing.get_placement_type_display()})")
+    document.fact(
+        _("Period"), f"{booking.period.start_date:%Y-%m-%d} – {booking.period.end_date:%Y-%m-%d}"
+    )
+    document.fact(_("Planerade dagar"), certificate.days_planned)
+    document.fact(_("Närvarande dagar"), certificate.days_attended)
+    document.ln(2)
+    for label, field in (
+        (_("Passar tider"), "punctuality"),
+        (_("Intresse och engagemang"), "engagement"),
+        (_("Samarbete och bemötande"), "cooperation"),
+    ):
+        document.fact(label, getattr(certificate, f"get_{field}_display")())
+    document.paragraph(_("Arbetsuppgifter"), certificate.tasks)
+    document.paragraph(_("Omdöme"), certificate.assessment)
+    document.ln(6)
+    signed = timezone.localtime(certificate.completed_at) if certificate.completed_at else None
+    document.fact(
+        _("Handledare"), f"{certificate.signed_by_name}, {certificate.signed_by_title}".strip(", ")
+    )
+    document.fact(_("Ifyllt"), f"{signed:%Y-%m-%d}" if signed else _("Inte ifyllt ännu"))
+    return bytes(document.output())

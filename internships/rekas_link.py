@@ -1,0 +1,105 @@
+"""The link to REKAS: its SSYK occupations and programmes, and Yrkesbarometern's outlook.
+
+Every use is guarded: without the REKAS app (or without an assessment for an occupation and
+county) the placement board still works; it falls back to Skolverket's programme list and
+shows no outlook.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .constants import NATIONAL_PROGRAMMES
+
+logger = logging.getLogger(__name__)
+
+SITUATION_HEADLINES = {
+    "brist": gettext_lazy("Brist på arbetskraft"),
+    "balans": gettext_lazy("Balans mellan utbud och efterfrågan"),
+    "överskott": gettext_lazy("Överskott på arbetskraft"),
+    "paradox": gettext_lazy("Svårt att rekrytera trots många sökande"),
+}
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """What a listing shows, e.g. "Brist på arbetskraft i länet", with the source round."""
+
+    headline: str
+    detail: str = ""
+    is_shortage: bool = False
+    round: str = ""
+    url: str = ""
+    is_national: bool = False
+
+
+def _rekas_models():
+    try:
+        from rekas.models import Occupation, Programme
+    except ImportError:
+        return None
+    return Occupation, Programme
+
+
+def programme_choices() -> list[tuple[str, str]]:
+    models = _rekas_models()
+    if models is not None:
+        rows = list(models[1].objects.values_list("code", "name"))
+        if rows:
+            return rows
+    return sorted(NATIONAL_PROGRAMMES.items(), key=lambda item: item[1])
+
+
+def programme_names(codes) -> list[str]:
+    names = dict(programme_choices())
+    return [names.get(code, code) for code in codes]
+
+
+def occupation_choices() -> list[tuple[str, str]]:
+    """SSYK 2012 groups from REKAS as (code, "Name (code)"); empty without REKAS."""
+    models = _rekas_models()
+    if models is None:
+        return []
+    return [
+        (ssyk, f"{name} ({ssyk})")
+        for ssyk, name in models[0].objects.order_by("name").values_list("ssyk", "name")
+    ]
+
+
+def occupation_name(ssyk: str) -> str:
+    models = _rekas_models()
+    if models is None or not ssyk:
+        return ""
+    return models[0].objects.filter(ssyk=ssyk).values_list("name", flat=True).first() or ""
+
+
+def outlook_for(*, ssyk: str, county_code: str) -> Outlook | None:
+    if not ssyk or not county_code:
+        return None
+    try:
+        from rekas.selectors import outlook_for as rekas_outlook_for
+    except ImportError:
+        return None
+    try:
+        result = rekas_outlook_for(ssyk=ssyk, county_code=county_code)
+    except Exception:  # noqa: BLE001 - a REKAS problem must never break a listing page
+        logger.exception("REKAS outlook failed for %s in %s", ssyk, county_code)
+        return None
+    if result is None or result.recruitment_situation not in SITUATION_HEADLINES:
+        return None
+    national = result.is_national_fallback
+    where = _("i riket") if national else _("i länet")
+    detail = _("Jobbmöjligheter: %(chances)s. Efterfrågan om fem år väntas: %(outlook)s.") % {
+        "chances": result.job_opportunities_label.lower(),
+        "outlook": result.outlook_label.lower(),
+    }
+    return Outlook(
+        headline=f"{SITUATION_HEADLINES[result.recruitment_situation]} {where}",
+        detail=detail,
+        is_shortage=result.recruitment_situation == "brist",
+        round=result.round,
+        url=result.url,
+        is_national=national,
+    )

@@ -1,0 +1,68 @@
+"""Who may see what. Everything an organisation owns is looked up through the user's own
+organisations; anything else answers 404 so nothing about other organisations leaks."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from ..models import Booking, ChoiceRound, Listing
+from ..selectors import company_for, is_placement_coordinator, school_for
+
+
+def company_or_404(request: HttpRequest, company_id: int):
+    company = company_for(request.user, company_id)
+    if company is None:
+        raise Http404
+    return company
+
+
+def company_listing_or_404(company, listing_id: int) -> Listing:
+    return get_object_or_404(
+        Listing.objects.select_related("workplace__municipality__county", "company"),
+        pk=listing_id,
+        company=company,
+    )
+
+
+def company_booking_or_404(company, booking_id: int) -> Booking:
+    return get_object_or_404(
+        Booking.objects.select_related("period__listing__workplace", "school", "requested_by"),
+        pk=booking_id,
+        period__listing__company=company,
+    )
+
+
+def school_or_404(request: HttpRequest, school_id: int):
+    school = school_for(request.user, school_id)
+    if school is None:
+        raise Http404
+    return school
+
+
+def school_booking_or_404(school, booking_id: int) -> Booking:
+    return get_object_or_404(
+        Booking.objects.select_related("period__listing__company", "period__listing__workplace"),
+        pk=booking_id,
+        school=school,
+    )
+
+
+def school_round_or_404(school, round_id: int) -> ChoiceRound:
+    return get_object_or_404(
+        ChoiceRound.objects.select_related("school__municipality"), pk=round_id, school=school
+    )
+
+
+def coordinator_required(view):
+    """Placement coordinators only; others get 404 like any page that is not theirs."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_placement_coordinator(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
