@@ -7,7 +7,7 @@ from django.db import connection
 
 from tests.factories import UserFactory, make_member
 
-pytest_plugins = ["tests.search_fixtures"]
+pytest_plugins = ["tests.search_fixtures", "tests.browser_fixtures"]
 
 
 def services_required() -> bool:
