@@ -1,0 +1,115 @@
+"""Reads shared by the views, the API and the panels."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from syvsite.regions.models import Municipality
+
+from .constants import MunicipalityStatus, PlanStatus, Stage
+from .models import GuidancePlanPage, PlanActivity
+
+# A municipality's status is that of its best published plan, in this order of preference.
+_STATUS_PREFERENCE = {
+    PlanStatus.CURRENT: MunicipalityStatus.CURRENT,
+    PlanStatus.UPCOMING: MunicipalityStatus.UPCOMING,
+    PlanStatus.EXPIRED: MunicipalityStatus.EXPIRED,
+}
+
+
+@dataclass(frozen=True)
+class MunicipalityRow:
+    municipality: Municipality
+    status: MunicipalityStatus
+    plan: GuidancePlanPage | None
+
+
+@dataclass(frozen=True)
+class Overview:
+    rows: list[MunicipalityRow]  # after every filter
+    counts: dict[str, int]  # per status, after the county filter only
+    total: int  # municipalities after the county filter
+
+
+def published_plans() -> QuerySet:
+    return (
+        GuidancePlanPage.objects.live()
+        .public()
+        .select_related("municipality__county")
+        .order_by("municipality__name", "-valid_from")
+    )
+
+
+def _best_plan(plans: list[GuidancePlanPage], today: date) -> GuidancePlanPage | None:
+    """Current (latest start) before upcoming (earliest start) before expired (latest end)."""
+    by_status: dict[str, list[GuidancePlanPage]] = {}
+    for plan in plans:
+        by_status.setdefault(plan.status(today), []).append(plan)
+    if current := by_status.get(PlanStatus.CURRENT):
+        return max(current, key=lambda plan: plan.valid_from)
+    if upcoming := by_status.get(PlanStatus.UPCOMING):
+        return min(upcoming, key=lambda plan: plan.valid_from)
+    if expired := by_status.get(PlanStatus.EXPIRED):
+        return max(expired, key=lambda plan: plan.valid_to or plan.valid_from)
+    return None
+
+
+def municipality_overview(
+    *, county_code: str = "", status: str = "", today: date | None = None
+) -> Overview:
+    """Every municipality with the status of its plan; two queries whatever the size."""
+    today = today or timezone.localdate()
+    municipalities = Municipality.objects.select_related("county").order_by("name")
+    plans = published_plans()
+    if county_code:
+        municipalities = municipalities.filter(county__code=county_code)
+        plans = plans.filter(municipality__county__code=county_code)
+    plans_by_municipality: dict[int, list[GuidancePlanPage]] = {}
+    for plan in plans:
+        plans_by_municipality.setdefault(plan.municipality_id, []).append(plan)
+    rows = []
+    for municipality in municipalities:
+        plan = _best_plan(plans_by_municipality.get(municipality.pk, []), today)
+        row_status = _STATUS_PREFERENCE[plan.status(today)] if plan else MunicipalityStatus.MISSING
+        rows.append(MunicipalityRow(municipality, row_status, plan))
+    counts = Counter(row.status.value for row in rows)
+    all_counts = {choice.value: counts.get(choice.value, 0) for choice in MunicipalityStatus}
+    filtered = [row for row in rows if not status or row.status == status]
+    return Overview(rows=filtered, counts=all_counts, total=len(rows))
+
+
+def filter_activities(
+    *,
+    stages: list[str] | None = None,
+    roles: list[str] | None = None,
+    county_code: str = "",
+    municipality_code: str = "",
+    query: str = "",
+) -> QuerySet:
+    """Activities of published plans, filtered; an empty filter means "all"."""
+    activities = PlanActivity.objects.filter(plan__live=True).select_related(
+        "plan", "municipality__county", "method"
+    )
+    if stages:
+        activities = activities.filter(stage__in=stages)
+    if roles:
+        activities = activities.filter(responsible_role__in=roles)
+    if county_code:
+        activities = activities.filter(municipality__county__code=county_code)
+    if municipality_code:
+        activities = activities.filter(municipality__code=municipality_code)
+    if query:
+        activities = activities.filter(
+            Q(title__icontains=query) | Q(description__icontains=query) | Q(timing__icontains=query)
+        )
+    stage_order = Case(
+        *(When(stage=stage, then=Value(index)) for index, stage in enumerate(Stage.values)),
+        default=Value(99),
+        output_field=IntegerField(),
+    )
+    return activities.annotate(stage_order=stage_order).order_by(
+        "stage_order", "municipality__name", "plan_id", "position"
+    )

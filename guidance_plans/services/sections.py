@@ -1,0 +1,144 @@
+"""The page tree and its permissions: index pages, one section and editor group per municipality.
+
+Permission model (documented in docs/guidance_plans.md):
+- "Kommunredaktör – <kommun>" may add and change pages under that municipality's section,
+  and add/choose documents in that municipality's collection. It may NOT publish.
+- Publishing goes through the workflow "Granskning av vägledningsplaner" (see workflow.py):
+  the editor submits, a moderator (role group "Moderator") or an administrator approves.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from syvsite.accounts.roles import Role
+from syvsite.accounts.services import assign_role
+from syvsite.home.models import HomePage
+from syvsite.regions.models import Municipality
+
+from ..constants import EDITOR_GROUP_PREFIX
+from ..models import GuidancePlanIndexPage, MunicipalitySection, NewsIndexPage
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+EDITOR_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+PLAN_COLLECTION_NAME = "Vägledningsplaner"
+
+
+def editor_group_name(municipality: Municipality) -> str:
+    return f"{EDITOR_GROUP_PREFIX}{municipality.name}"
+
+
+def _home() -> HomePage:
+    home = HomePage.objects.order_by("depth", "path").first()
+    if home is None:
+        raise HomePage.DoesNotExist("Startsidan saknas. Kör `manage.py migrate` först.")
+    return home
+
+
+def _publish(page: Page) -> Page:
+    page.save_revision(log_action=True).publish()
+    return page
+
+
+@transaction.atomic
+def ensure_plan_index(*, home: Page | None = None) -> GuidancePlanIndexPage:
+    index = GuidancePlanIndexPage.objects.first()
+    if index is not None:
+        return index
+    home = home or _home()
+    index = home.add_child(
+        instance=GuidancePlanIndexPage(
+            title="Vägledningsplaner",
+            slug="vagledningsplaner",
+            intro=(
+                "Kommunernas planer för studie- och yrkesvägledning: vilka som har en gällande "
+                "plan, vad planerna innehåller och hur de skiljer sig åt."
+            ),
+        )
+    )
+    return _publish(index)
+
+
+@transaction.atomic
+def ensure_news_index(*, home: Page | None = None) -> NewsIndexPage:
+    index = NewsIndexPage.objects.first()
+    if index is not None:
+        return index
+    home = home or _home()
+    index = home.add_child(
+        instance=NewsIndexPage(
+            title="Nyheter",
+            slug="nyheter",
+            intro="Nytt om arbetsmarknad, utbildning, styrdokument och vägledning.",
+        )
+    )
+    return _publish(index)
+
+
+def _plan_collection(municipality: Municipality) -> Collection:
+    root = Collection.get_first_root_node()
+    parent = root.get_children().filter(name=PLAN_COLLECTION_NAME).first()
+    if parent is None:
+        parent = root.add_child(name=PLAN_COLLECTION_NAME)
+    collection = parent.get_children().filter(name=municipality.name).first()
+    return collection or parent.add_child(name=municipality.name)
+
+
+@transaction.atomic
+def ensure_editor_group(*, section: MunicipalitySection) -> Group:
+    """The municipality's editor group with page and document permissions on its section only."""
+    municipality = section.municipality
+    group, _ = Group.objects.get_or_create(name=editor_group_name(municipality))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=section, permission=permission)
+    collection = _plan_collection(municipality)
+    for codename in EDITOR_DOCUMENT_PERMISSIONS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtaildocs", codename=codename
+        )
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+    return group
+
+
+@transaction.atomic
+def ensure_section(*, municipality: Municipality) -> MunicipalitySection:
+    """The municipality's section under the index (published) and its editor group."""
+    section = MunicipalitySection.objects.filter(municipality=municipality).first()
+    if section is None:
+        section = ensure_plan_index().add_child(
+            instance=MunicipalitySection(
+                title=municipality.name, slug=slugify(municipality.name), municipality=municipality
+            )
+        )
+        _publish(section)
+    ensure_editor_group(section=section)
+    return section
+
+
+@transaction.atomic
+def add_editor(*, user, municipality: Municipality) -> Group:
+    """Make `user` an editor of the municipality's plans (and give them the editor role)."""
+    ensure_section(municipality=municipality)
+    group = Group.objects.get(name=editor_group_name(municipality))
+    user.groups.add(group)
+    assign_role(user=user, role=Role.MUNICIPALITY_EDITOR)
+    return group
+
+
+def editable_sections(user) -> list[MunicipalitySection]:
+    """The sections `user` may add plans to, by Wagtail's own permission check."""
+    if not user.is_authenticated:
+        return []
+    sections = MunicipalitySection.objects.select_related("municipality").order_by("title")
+    if not user.is_superuser:
+        sections = sections.filter(group_permissions__group__user=user).distinct()
+    return [s for s in sections if s.permissions_for_user(user).can_add_subpage()]
