@@ -1,6 +1,6 @@
 """Reads shared by views, the API and panels. Visibility is applied here, never in templates."""
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from . import conf
@@ -128,8 +128,9 @@ def subscriptions_of(user) -> QuerySet[Subscription]:
 def open_reports() -> QuerySet[Post]:
     """Reported posts with at least one open report, most reported first."""
     open_q = Q(reports__resolved_at__isnull=True)
+    has_open = Exists(Report.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True))
     return (
-        Post.objects.filter(open_q)
+        Post.objects.filter(has_open)
         .annotate(
             open_reports=Count("reports", filter=open_q), reported_at=Max("reports__created_at")
         )

@@ -62,7 +62,7 @@ def send_pending(*, groups: Iterable[tuple[int, int]] | None = None, now=None) -
 def _send_group(*, user_id: int, thread_id: int, now) -> str:
     # skip_locked: a second cron run at the same time leaves this group to the first one.
     events = list(
-        NotificationEvent.objects.select_for_update(skip_locked=True)
+        NotificationEvent.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(user_id=user_id, thread_id=thread_id, sent_at__isnull=True)
         .select_related("user", "thread__category", "post__author")
         .order_by("post__created_at")

@@ -30,3 +30,8 @@ def form_refusal(
     if isinstance(error, RateLimited):
         response["Retry-After"] = str(error.retry_after)
     return response
+
+
+def posted(request: HttpRequest):
+    """The form data of a POST (even an empty one), or None so a GET shows an unbound form."""
+    return request.POST if request.method == "POST" else None

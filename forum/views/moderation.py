@@ -18,7 +18,7 @@ from ..forms import MoveThreadForm, ReasonForm, SuspendForm
 from ..models import ModerationAction, ModerationLogEntry, Post, Suspension, Thread
 from ..permissions import active_suspension, can_moderate
 from ..services import moderation
-from .common import form_refusal, login_first, refusal
+from .common import form_refusal, login_first, posted, refusal
 
 
 def moderator_required(view):
@@ -78,7 +78,7 @@ def post_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404
     post = get_object_or_404(Post.objects.select_related("thread__category", "author"), pk=pk)
     service, reason_required, done = POST_ACTIONS[action]
-    form = ReasonForm(request.POST or None, required=reason_required)
+    form = ReasonForm(posted(request), required=reason_required)
     context = {"post": post, "action": action, "form": form}
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,7 +149,7 @@ def _apply_thread_action(request, thread, action, reason_form, move_form) -> str
 @require_http_methods(["GET", "POST"])
 def user_tools(request: HttpRequest, pk: int) -> HttpResponse:
     member = get_object_or_404(get_user_model(), pk=pk)
-    form = SuspendForm(request.POST or None)
+    form = SuspendForm(posted(request))
     context = {
         "member": member,
         "form": form,

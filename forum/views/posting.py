@@ -14,7 +14,7 @@ from ..forms import EditPostForm, ReplyForm, ReportForm, ThreadForm
 from ..models import Status
 from ..permissions import can_delete, can_edit, can_report
 from ..services import moderation, posting, subscriptions
-from .common import client_ip, form_refusal, login_first, refusal
+from .common import client_ip, form_refusal, login_first, posted, refusal
 from .public import reply_box
 
 
@@ -50,7 +50,7 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
     category = selectors.category_for(request.user, slug)
     if (denied := _member_or_refusal(request)) is not None:
         return denied
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(posted(request))
     context = {
         "category": category,
         "form": form,
@@ -112,7 +112,7 @@ def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
             % {"minutes": minutes},
         )
     initial = {"body": post.body_markdown, "title": post.thread.title}
-    form = EditPostForm(request.POST or None, initial=initial, with_title=post.is_opening)
+    form = EditPostForm(posted(request), initial=initial, with_title=post.is_opening)
     context = {"post": post, "thread": post.thread, "category": post.thread.category, "form": form}
     if request.method == "POST" and form.is_valid():
         try:
@@ -151,7 +151,7 @@ def report_post(request: HttpRequest, pk: int) -> HttpResponse:
         return denied
     if not can_report(request.user, post):
         return refusal(request, _("Du kan inte anmäla det här inlägget."))
-    form = ReportForm(request.POST or None)
+    form = ReportForm(posted(request))
     context = {"post": post, "thread": post.thread, "category": post.thread.category, "form": form}
     if request.method == "POST" and form.is_valid():
         try:

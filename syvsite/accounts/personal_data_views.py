@@ -60,7 +60,7 @@ def delete_my_account(request: HttpRequest) -> HttpResponse:
     if user.is_superuser:
         messages.error(request, _("Ett administratörskonto raderas av en annan administratör."))
         return redirect("accounts:dashboard")
-    form = DeleteAccountForm(request.POST or None, user=user)
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
             delete_account(user=user)
