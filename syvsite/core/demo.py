@@ -114,7 +114,8 @@ STANDARD_PAGES = [
             "Vi sparar de uppgifter du själv lämnar när du registrerar dig: namn, e-postadress, kommun "
             "och organisation. De används för att ge dig tillgång till medlemsfunktioner.",
             "IP-adresser från misslyckade inloggningar sparas för att skydda mot intrång och tas bort "
-            "efter 30 dagar. IP-adresser i forumets moderationslogg sparas i 90 dagar.",
+            "efter 30 dagar. IP-adressen som ett foruminlägg skickas från sparas för moderering och "
+            "tas bort efter 90 dagar.",
             "Vi använder bara nödvändiga kakor: en sessionskaka när du är inloggad och en kaka som "
             "skyddar formulär mot förfalskade anrop. Inga spårningskakor.",
             "Du kan ladda ner dina uppgifter och radera ditt konto under Mina sidor.",
