@@ -12,6 +12,7 @@ from django.db import transaction
 from syvsite.regions.models import County, Municipality
 
 from .demo import DEMO_CONCEPT_PREFIX, DEMO_SOURCE, demo_assessment_records, generate_admissions
+from .documents import enqueue_after_import
 from .importers import import_yrkesbarometer
 from .models import (
     AdmissionStatistic,
@@ -39,6 +40,7 @@ def run(*, stdout) -> None:
         barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX
     ).exists():
         stdout.write(f"  Demobedömningar: {seed_demo_assessments()} st.")
+        enqueue_after_import(programmes=True, occupations=True)
     if not AdmissionStatistic.objects.exists():
         stdout.write(f"  Antagningsstatistik (genererad): {seed_admissions()} rader.")
 

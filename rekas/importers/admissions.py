@@ -315,7 +315,7 @@ def _school_ids(clean: pd.DataFrame) -> pd.Series:
 
 
 def _none(value):
-    return None if pd.isna(value) else value
+    return None if pd.isna(value) else float(value)
 
 
 @transaction.atomic

@@ -70,7 +70,7 @@ def parse_merits(
     lowered = series.astype("string").str.strip().str.casefold()
     blank = lowered.isna() | (lowered == "") | lowered.isin(NO_MERIT_VALUES)
     cleaned = _clean_numbers(series).where(~blank)
-    numbers = pd.to_numeric(cleaned, errors="coerce")
+    numbers = pd.to_numeric(cleaned, errors="coerce").astype(float)
     for index in series.index[~blank & numbers.isna()]:
         report.reject(
             row=int(rows[index]), column=column, value=series[index], reason=_("inte ett tal")

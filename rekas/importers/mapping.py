@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from ..documents import enqueue_after_import
 from ..models import ImportBatch, Occupation, Orientation, Programme, ProgrammeOccupation
 from .files import UnreadableFile, read_table
 from .normalise import normalise_header
@@ -119,6 +120,7 @@ def _write(links, report: ImportReport, *, user, progress: bool) -> None:
         link.pk = None
     ProgrammeOccupation.objects.bulk_create(links)
     report.written = len(links)
+    enqueue_after_import(programmes=True, occupations=True)
     report.committed = True
     report.batch_id = batch.pk
     batch.rows_written = report.written

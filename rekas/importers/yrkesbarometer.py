@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from syvsite.regions.models import County
 
+from ..documents import enqueue_after_import
 from ..models import (
     NATIONAL,
     Assessment,
@@ -209,6 +210,7 @@ def _write(frame, report: ImportReport, *, rounds, user, progress: bool) -> None
         )
     Assessment.objects.bulk_create(assessments, batch_size=1000)
     report.written = len(assessments)
+    enqueue_after_import(occupations=True)
     report.committed = True
     report.batch_id = batch.pk
     batch.rows_written = report.written

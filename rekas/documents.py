@@ -1,0 +1,207 @@
+"""Search registration: programmes and occupations (SSYK groups with an outlook).
+
+A search for "undersköterska" finds the occupation with Arbetsförmedlingen's outlook and the
+programme that leads there (VO), because each programme document carries the names of its
+occupations and each occupation document the programmes that lead to it.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from elasticsearch_dsl import Keyword
+
+from search.documents import VISIBILITY_PUBLIC, BaseDocument, SwedishText
+from search.registry import Facet, Related, SearchType, register
+
+from .models import NATIONAL
+
+PROGRAMME_TYPE = "rekas_programme"
+OCCUPATION_TYPE = "rekas_occupation"
+
+
+class ProgrammeDocument(BaseDocument):
+    code = Keyword()
+    programme_kind = Keyword()
+    occupations = SwedishText()
+
+
+class OccupationDocument(BaseDocument):
+    ssyk = Keyword()
+    area = Keyword()
+    recruitment_situation = Keyword()
+    programmes = SwedishText()
+
+
+def programme_queryset():
+    from .models import Programme
+
+    return Programme.objects.all()
+
+
+def programme_to_document(programme) -> dict:
+    links = programme.occupation_links.select_related("occupation").order_by("-weight")
+    occupation_names = list(dict.fromkeys(link.occupation.name for link in links))
+    orientations = [o.name for o in programme.orientations.all()]
+    leads_to = ", ".join(occupation_names[:8])
+    return {
+        "title": programme.name,
+        "summary": str(_("%(kind)s. Leder bland annat till: %(occupations)s."))
+        % {"kind": programme.get_kind_display(), "occupations": leads_to or "–"},
+        "body": "\n".join(filter(None, [programme.description, ", ".join(orientations)])),
+        "occupations": "\n".join(occupation_names),
+        "url": programme.get_absolute_url(),
+        "county": [],
+        "municipality": [],
+        "audience": [str(_("Gymnasieskola"))],
+        "date": None,
+        "visibility": VISIBILITY_PUBLIC,
+        "location": None,
+        "tags": [programme.code, *(o.code for o in programme.orientations.all())],
+        "code": programme.code,
+        "programme_kind": programme.kind,
+    }
+
+
+def occupation_queryset():
+    from django.db.models import Q
+
+    from .models import Occupation
+
+    return Occupation.objects.filter(
+        Q(barometer_occupations__isnull=False) | Q(programme_links__isnull=False)
+    ).distinct()
+
+
+def occupation_to_document(occupation) -> dict:
+    from .selectors import county_names, outlook_for
+
+    outlook = outlook_for(ssyk=occupation.ssyk, county_code=NATIONAL)
+    barometer_names = list(occupation.barometer_occupations.values_list("name", flat=True))
+    programmes = list(
+        dict.fromkeys(
+            link.programme.name for link in occupation.programme_links.select_related("programme")
+        )
+    )
+    if outlook is None:
+        outlook = _most_common_outlook(occupation)
+    if outlook:
+        summary = str(
+            _(
+                "Rekryteringssituation (%(where)s): %(situation)s. Efterfrågan om fem år väntas: %(outlook)s (Yrkesbarometern %(round)s)."
+            )
+        ) % {
+            "where": county_names().get(outlook.area_code, outlook.area_code),
+            "situation": outlook.recruitment_label.lower(),
+            "outlook": outlook.outlook_label.lower(),
+            "round": outlook.round,
+        }
+    else:
+        summary = str(_("Arbetsförmedlingen har ingen bedömning av yrket."))
+    if programmes:
+        summary += " " + str(_("Utbildning: %(programmes)s.")) % {
+            "programmes": ", ".join(programmes[:4])
+        }
+    return {
+        "title": occupation.name,
+        "summary": summary,
+        "body": "\n".join(
+            filter(None, [", ".join(barometer_names), outlook.text if outlook else ""])
+        ),
+        "programmes": "\n".join(programmes),
+        "url": occupation.get_absolute_url(),
+        "county": [],
+        "municipality": [],
+        "audience": [],
+        "date": None,
+        "visibility": VISIBILITY_PUBLIC,
+        "location": None,
+        "tags": [occupation.ssyk],
+        "ssyk": occupation.ssyk,
+        "area": occupation.area.name if occupation.area_id else "",
+        "recruitment_situation": outlook.recruitment_situation if outlook else "",
+    }
+
+
+def _most_common_outlook(occupation):
+    """Without a national assessment: the situation most counties have (ties: first by code)."""
+    from collections import Counter
+
+    from .models import Assessment
+    from .selectors import latest_round, outlook_for
+
+    areas = Assessment.objects.filter(
+        barometer_occupation__occupations=occupation, round=latest_round()
+    ).exclude(recruitment_situation="")
+    counts = Counter(areas.values_list("recruitment_situation", flat=True))
+    if not counts:
+        return None
+    situation = counts.most_common(1)[0][0]
+    area = areas.filter(recruitment_situation=situation).order_by("area_code").first()
+    return outlook_for(ssyk=occupation.ssyk, county_code=area.area_code)
+
+
+register(
+    SearchType(
+        name=PROGRAMME_TYPE,
+        label=_("Gymnasieprogram"),
+        document=ProgrammeDocument,
+        model="rekas.Programme",
+        get_queryset=programme_queryset,
+        to_document=programme_to_document,
+        facets=(
+            Facet(
+                "programme_kind",
+                _("Programtyp"),
+                labels={
+                    "vocational": _("Yrkesprogram"),
+                    "preparatory": _("Högskoleförberedande program"),
+                    "introduction": _("Introduktionsprogram"),
+                },
+            ),
+        ),
+        related=(Related("rekas.ProgrammeOccupation", lambda link: [link.programme_id]),),
+        query_fields=("title^3", "summary^2", "occupations^2", "body"),
+    )
+)
+
+register(
+    SearchType(
+        name=OCCUPATION_TYPE,
+        label=_("Yrken och prognoser"),
+        document=OccupationDocument,
+        model="rekas.Occupation",
+        get_queryset=occupation_queryset,
+        to_document=occupation_to_document,
+        facets=(
+            Facet(
+                "recruitment_situation",
+                _("Rekryteringssituation"),
+                labels={
+                    "brist": _("Brist"),
+                    "balans": _("Balans"),
+                    "överskott": _("Överskott"),
+                    "paradox": _("Paradox"),
+                },
+            ),
+            Facet("area", _("Yrkesområde")),
+        ),
+        # Assessments are written only by the Yrkesbarometer import, in bulk, which then calls
+        # enqueue_after_import (per-row signals on ~4,800 rows would be slow).
+        related=(Related("rekas.ProgrammeOccupation", lambda link: [link.occupation_id]),),
+        query_fields=("title^3", "summary^2", "programmes", "body"),
+    )
+)
+
+
+def enqueue_after_import(*, programmes: bool = False, occupations: bool = False) -> None:
+    """Bulk writes send no signals: after an import, re-index what it touched."""
+    from search.outbox import enqueue
+
+    if programmes:
+        enqueue(
+            doc_type=PROGRAMME_TYPE, object_ids=programme_queryset().values_list("pk", flat=True)
+        )
+    if occupations:
+        from .models import Occupation
+
+        enqueue(
+            doc_type=OCCUPATION_TYPE, object_ids=Occupation.objects.values_list("pk", flat=True)
+        )
