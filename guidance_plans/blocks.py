@@ -44,8 +44,8 @@ class ActivityBlock(blocks.StructBlock):
         help_text=_("Till exempel ”Höstterminen åk 8” eller ”Vecka 44”."),
     )
     description = blocks.TextBlock(label=_("Beskrivning"), required=False, rows=3)
-    # Tightened to methods.MethodPage once the method bank's page model exists.
     method = blocks.PageChooserBlock(
+        page_type="methods.MethodPage",
         label=_("Metod i metodbanken"),
         required=False,
         help_text=_("Valfritt: en metod ur metodbanken som aktiviteten bygger på."),
