@@ -1,0 +1,125 @@
+"""REKAS benchmark: importing 100,000 admission rows and matching all 290 municipalities.
+
+Baseline in the same run: a bare `pandas.read_csv` of the same file. Goals (issue #5):
+import ≤ 3× the bare read, peak memory < 500 MB, matching for all municipalities < 1 s.
+
+Runs against a fresh temporary SQLite database (migrated first) unless BENCH_DATABASE_URL is
+set, e.g. postgres://syv:syv@127.0.0.1:5432/syv_bench_rekas (created if missing by you).
+Time and memory are measured in separate runs: tracemalloc slows Python down.
+"""
+
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROWS = 100_000
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(workdir: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "syvsite.settings.dev")
+    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def write_file(path: Path) -> None:
+    """100,000 canonical rows: schools in every municipality × study paths × years × rounds."""
+    from syvsite.regions.models import Municipality
+
+    codes = list(Municipality.objects.order_by("code").values_list("code", flat=True))
+    paths = ["NA", "SA", "VO", "EE", "TEINF", "BA"]
+    lines = ["ar;antagningsomgang;kommunkod;skola;programkod;platser;forstahandssokande;antagna;reserver;lagsta_merit;median_merit"]
+    count = 0
+    while count < ROWS:
+        for year in range(2000, 2028):
+            for round_ in ("preliminär", "slutlig"):
+                for index, code in enumerate(codes):
+                    for school in range(2):
+                        for number, study_path in enumerate(paths):
+                            if count >= ROWS:
+                                break
+                            applicants = (index * 7 + number * 13 + year) % 90
+                            lines.append(
+                                f"{year};{round_};{code};Skola {school} i {code};{study_path};60;{applicants};"
+                                f"{min(60, applicants)};{max(0, applicants - 60)};{180 + number * 10},5;{220 + number * 10},0"
+                            )
+                            count += 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def timed(function):
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def peak_mb(function) -> float:
+    tracemalloc.start()
+    function()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1024 / 1024
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        workdir = Path(folder)
+        setup_django(workdir)
+        import pandas as pd
+
+        from rekas import analysis, selectors
+        from rekas.importers import import_admissions, import_yrkesbarometer
+        from rekas.models import AdmissionStatistic
+        from rekas.reference import BAROMETER_EXCERPT
+        from rekas.seed import seed_demo_assessments
+
+        import_yrkesbarometer(source=BAROMETER_EXCERPT)  # real outlooks for the matching …
+        seed_demo_assessments()  # … and demo ones for the other SSYK groups of the mapping
+
+        csv_path = workdir / "admissions.csv"
+        write_file(csv_path)
+        read_time, _ = timed(lambda: pd.read_csv(csv_path, sep=";", dtype=str))
+        read_peak = peak_mb(lambda: pd.read_csv(csv_path, sep=";", dtype=str))
+
+        import_time, report = timed(lambda: import_admissions(source=csv_path, file_name=csv_path.name))
+        assert report.committed, report.errors[:5]
+        reimport_time, again = timed(lambda: import_admissions(source=csv_path, file_name=csv_path.name))
+        validate_time, _ = timed(lambda: import_admissions(source=csv_path, file_name=csv_path.name, commit=False))
+        import_peak = peak_mb(lambda: import_admissions(source=csv_path, file_name=csv_path.name))
+        stored = AdmissionStatistic.objects.count()
+
+        load_time, frames = timed(
+            lambda: (
+                selectors.admissions_frame(year=2026, round="final"),
+                selectors.links_frame(),
+                selectors.assessments_frame(),
+            )
+        )
+        match_time, result = timed(lambda: analysis.matching(*frames, by=["municipality_code"]))
+        municipalities = result["municipality_code"].nunique()
+
+    print("REKAS")
+    print(f"  rows in file                          {ROWS:>10,}")
+    print(f"  baseline pandas.read_csv              {read_time:>9.2f} s   peak {read_peak:>7.1f} MB")
+    print(f"  import (validate + write, new)        {import_time:>9.2f} s   ratio {import_time / read_time:>6.1f}×")
+    print(f"  import again (replace {again.replaced:,} rows)  {reimport_time:>9.2f} s   ratio {reimport_time / read_time:>6.1f}×")
+    print(f"  validation only (preview)             {validate_time:>9.2f} s   ratio {validate_time / read_time:>6.1f}×")
+    print(f"  import peak memory (tracemalloc)      {import_peak:>9.1f} MB  goal < 500 MB")
+    print(f"  rows stored                           {stored:>10,}")
+    print(f"  matching: load frames from database   {load_time:>9.3f} s")
+    print(f"  matching {municipalities} municipalities (pandas)  {match_time:>9.3f} s   goal < 1 s")
+    print(f"  matching incl. loading                {load_time + match_time:>9.3f} s")
+
+
+if __name__ == "__main__":
+    main()
