@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from .. import conf
 from ..exceptions import ForumError, NotAllowed
+from ..indexing import threads_changed
 from ..models import (
     Category,
     ModerationAction,
@@ -49,9 +50,10 @@ def _set_post_status(*, post: Post, status: str) -> None:
     if status == Status.PUBLISHED and post.approved_at is None:
         post.approved_at = timezone.now()
     post.save(update_fields=["status", "approved_at"])
-    if post.is_opening and post.thread.status != Status.DELETED:
+    if post.is_opening and post.thread.status not in (Status.DELETED, status):
         post.thread.status = status
         post.thread.save(update_fields=["status"])
+        threads_changed(thread_ids=[post.thread_id])
     refresh_thread(thread=post.thread)
 
 
@@ -174,6 +176,7 @@ def set_thread_hidden(*, moderator, thread: Thread, hidden: bool, reason: str) -
         opening.approved_at = opening.approved_at or (None if hidden else timezone.now())
         opening.save(update_fields=["status", "approved_at"])
     refresh_thread(thread=thread)
+    threads_changed(thread_ids=[thread.pk])
     action = ModerationAction.HIDE_THREAD if hidden else ModerationAction.RESTORE_THREAD
     _log(
         moderator=moderator, action=action, reason=reason, thread=thread, target_user=thread.author
@@ -189,6 +192,7 @@ def move_thread(*, moderator, thread: Thread, category: Category, reason: str = 
     old = thread.category
     thread.category = category
     thread.save(update_fields=["category"])
+    threads_changed(thread_ids=[thread.pk])  # visibility and category of every reply
     _log(
         moderator=moderator,
         action=ModerationAction.MOVE,

@@ -10,6 +10,7 @@ from syvsite.core.sanitise import plain_text, render_markdown
 
 from .. import conf
 from ..exceptions import ForumError, NotAllowed
+from ..indexing import threads_changed
 from ..models import Category, Post, ReadMarker, Status, Thread
 from ..permissions import (
     active_suspension,
@@ -140,9 +141,10 @@ def edit_post(*, user, post: Post, body: str, title: str | None = None) -> Post:
             % {"minutes": int(conf.get("EDIT_WINDOW").total_seconds() // 60)}
         )
     body = validate_body(body)
-    if title is not None and post.is_opening:
+    if title is not None and post.is_opening and validate_title(title) != post.thread.title:
         post.thread.title = validate_title(title)
         post.thread.save(update_fields=["title"])
+        threads_changed(thread_ids=[post.thread_id])  # replies carry the title
     if body != post.body_markdown:
         post.body_markdown, post.body_html = body, render_markdown(body)
         post.edited_at = timezone.now()
@@ -164,6 +166,7 @@ def delete_post(*, user, post: Post) -> Post:
     if post.is_opening and not thread.posts.filter(is_opening=False).exists():
         thread.status = Status.DELETED
         thread.save(update_fields=["status"])
+        threads_changed(thread_ids=[thread.pk])
     refresh_thread(thread=thread)
     return post
 
