@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",  # widget templates for FORM_RENDERER below
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form fields render through syvsite/templates/django/forms/field.html (labels, help text
+# and errors linked with aria-describedby), which only the TemplatesSetting renderer sees.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "syvsite.wsgi.application"
 
