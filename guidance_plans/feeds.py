@@ -41,10 +41,8 @@ class NewsRssFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.full_url or item.url
-
-    def item_guid(self, item):
-        return item.full_url or str(item.pk)
+        # Relative: Django makes it absolute with the host the feed was requested on.
+        return item.url
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.combine(item.date, time(8, 0)))

@@ -126,6 +126,7 @@ class CoordinationBodyFactory(factory.django.DjangoModelFactory):
     def members(self, create, extracted, **kwargs):
         if create and extracted:
             self.members.set(extracted)
+            self.save()  # a ParentalManyToManyField is written when the cluster is saved
 
 
 class CoordinationContactFactory(factory.django.DjangoModelFactory):
