@@ -1,9 +1,9 @@
 """News: theme filters, pagination, and RSS/Atom feeds that feed readers accept."""
 
 from datetime import date, timedelta
-from xml.etree import ElementTree
 
 import pytest
+from defusedxml import ElementTree
 
 from .factories import NewsPageFactory
 
