@@ -1,12 +1,10 @@
 """The /metoder/ listing: through the search engine when it answers, the database otherwise."""
 
-from dataclasses import dataclass
-
-from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest
 
+from .engine import search_listing
 from .models import Duration, MethodFormat, TargetGroup, Theme
 from .selectors import (
     DIMENSIONS,
@@ -14,19 +12,12 @@ from .selectors import (
     RELEVANCE,
     RELEVANCE_LABEL,
     SORTS,
+    Listing,
     MethodFilters,
     facet_counts,
     parse_filters,
     search_methods,
 )
-
-
-@dataclass
-class Listing:
-    page_obj: PaginatorPage
-    facets: dict[str, dict[str, int]]
-    engine_used: bool
-    notice: str = ""
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -55,8 +46,6 @@ def database_listing(filters: MethodFilters, page_number: int) -> Listing:
 
 def engine_listing(filters: MethodFilters, page_number: int, user) -> Listing | None:
     """None when no engine is configured or it did not answer; the caller uses the database."""
-    from .engine import search_listing
-
     return search_listing(filters=filters, page_number=page_number, user=user)
 
 

@@ -6,6 +6,7 @@ dimension; OR within a dimension, AND across dimensions).
 
 from dataclasses import dataclass, replace
 
+from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,16 @@ SORTS = {
 }
 RELEVANCE = "relevance"
 RELEVANCE_LABEL = _("Mest relevant")
+
+
+@dataclass
+class Listing:
+    """One page of the /metoder/ listing, from the engine or the database."""
+
+    page_obj: PaginatorPage
+    facets: dict[str, dict[str, int]]
+    engine_used: bool
+    notice: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,8 +161,9 @@ def best_rated_methods(limit: int = 3, min_ratings: int = 1) -> QuerySet:
 
 def same_theme_methods(page: MethodPage, limit: int = 4) -> list[MethodPage]:
     """Fallback for "related methods": share a theme, then a target group; most used first."""
-    themes = list(page.themes.values_list("pk", flat=True))
-    groups = list(page.target_groups.values_list("pk", flat=True))
+    # .all() rather than values_list: a draft's relations are in memory (modelcluster).
+    themes = [theme.pk for theme in page.themes.all()]
+    groups = [group.pk for group in page.target_groups.all()]
     queryset = (
         live_methods()
         .exclude(pk=page.pk)

@@ -112,6 +112,9 @@ def validate_image(upload: UploadedFile) -> None:
             ),
             code="svg",
         )
+    claimed = _png_claimed_size(_head(upload, 32))
+    if claimed and claimed[0] * claimed[1] > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+        raise _too_many_pixels(f"{claimed[0]} × {claimed[1]}")
     image_format, width, height = _read_image_header(upload)
     allowed = {ext for extensions in IMAGE_FORMATS.values() for ext in extensions}
     if image_format not in IMAGE_FORMATS or extension not in allowed:
@@ -140,6 +143,13 @@ def _too_many_pixels(dimensions: str) -> ValidationError:
         },
         code="too_many_pixels",
     )
+
+
+def _png_claimed_size(head: bytes) -> tuple[int, int] | None:
+    """The size a PNG's IHDR chunk claims, read before Pillow looks at the rest of the file."""
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR" or len(head) < 24:
+        return None
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
 
 
 def _read_image_header(upload: UploadedFile) -> tuple[str, int, int]:
