@@ -56,7 +56,9 @@ def SwedishText(*, copy_to: str | list[str] | None = None, **kwargs) -> Text:  #
             "folded": Text(
                 analyzer=analysis.swedish_folded, search_analyzer=analysis.swedish_folded_search
             ),
-            "parts": Text(analyzer=analysis.swedish_parts),
+            "parts": Text(
+                analyzer=analysis.swedish_parts, search_analyzer=analysis.swedish_parts_search
+            ),
         },
         **kwargs,
     )

@@ -84,11 +84,18 @@ def bulk_lines(alias: str, sources: dict[str, dict], deleted: list[str]) -> list
     return lines
 
 
-def send_bulk(engine, lines: list[dict], *, refresh: bool = False, timeout: float = 30) -> dict:
-    """One bulk request. Returns {document id: error text} for the items the engine refused."""
+def send_bulk(
+    engine, lines: list[dict], *, refresh: bool = False, timeout: float = 30, to_alias: bool = False
+) -> dict:
+    """One bulk request. Returns {document id: error text} for the items the engine refused.
+
+    `to_alias`: the targets must be aliases; a missing one fails the item instead of letting
+    the engine auto-create a concrete index with guessed mappings under the alias's name."""
     if not lines:
         return {}
-    params = {"refresh": "true"} if refresh else None
+    params = {"refresh": "true"} if refresh else {}
+    if to_alias:
+        params["require_alias"] = "true"
     answer = engine.request(
         "POST", "/_bulk", body=lines, ndjson=True, params=params, timeout=timeout
     )
@@ -187,7 +194,9 @@ def _process(entries: list[OutboxEntry], *, engine, report: DrainReport, refresh
             for doc_type in by_type:
                 if doc_type in registry.names():
                     indices.ensure_index(engine, registry.get(doc_type))
-            refused = send_bulk(engine, lines, refresh=refresh)
+            refused = send_bulk(engine, lines, refresh=refresh, to_alias=True)
+            if any("index_not_found" in error for error in refused.values()):
+                indices.forget_known_aliases()  # e.g. the engine lost its data: recreate next time
         except (EngineUnavailable, EngineError) as error:
             report.engine_error = str(error)[:300]
             failed.update({entry.id: report.engine_error for entry in entry_of.values()})

@@ -4,8 +4,9 @@
 registered models). After the transaction commits, the outbox is drained according to
 `settings.SEARCH["DRAIN"]`:
 
-- "background" (default): a daemon thread in this process drains it, off the request's path;
-- "sync": drained in the committing thread (tests, management commands); a search in this mode
+- "background" (default on PostgreSQL): a daemon thread in this process drains it, off the
+  request's path;
+- "sync" (default on SQLite, and in tests): drained in the committing thread; a search in this mode
   first drains what is pending, so code that saves and then searches sees its own change;
 - "off": nothing happens until `manage.py search_index sync`.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -29,7 +31,12 @@ logger = logging.getLogger(__name__)
 
 
 def drain_mode() -> str:
-    return settings.SEARCH.get("DRAIN", "background")
+    """SEARCH["DRAIN"] if set; otherwise "background", except on SQLite: there a second writer
+    thread makes the request's own transactions fail with "database is locked"."""
+    mode = settings.SEARCH.get("DRAIN")
+    if mode:
+        return mode
+    return "sync" if connections["default"].vendor == "sqlite" else "background"
 
 
 def enqueue(*, doc_type: str, object_ids: Iterable[int | str], using: str = "default") -> int:
@@ -67,6 +74,7 @@ class _Worker:
     to do, or a second process draining too, costs a query and nothing else."""
 
     IDLE_SECONDS = 30.0
+    DEBOUNCE_SECONDS = 0.2
 
     def __init__(self) -> None:
         self._event = threading.Event()
@@ -85,6 +93,7 @@ class _Worker:
 
         while True:
             self._event.wait(timeout=self.IDLE_SECONDS)
+            time.sleep(self.DEBOUNCE_SECONDS)  # let a burst of saves arrive: one drain for all
             self._event.clear()
             try:
                 close_old_connections()

@@ -16,7 +16,7 @@ import re
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from . import fallback, facets, registry
+from . import facets, fallback, registry
 from .client import EngineError, EngineUnavailable, get_engine
 from .documents import VISIBILITY_MEMBERS, VISIBILITY_PUBLIC
 from .engine_search import engine_more_like_this, engine_search, engine_suggest
