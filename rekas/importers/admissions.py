@@ -58,7 +58,7 @@ def import_admissions(
     if not report.ok:
         report.rejected = len({issue.row for issue in report.errors})
         return report
-    report.replaced = _existing_in_scope(clean).count()
+    report.replaced = _count_in_scope(clean)
     if commit:
         _write(clean, report, user=user, progress=progress, source=layout.label)
     else:
@@ -267,18 +267,23 @@ def _duplicates(clean: pd.DataFrame, layout: Layout, report: ImportReport) -> No
             )
 
 
-def _scope(clean: pd.DataFrame) -> set[tuple[int, str, int]]:
+def _scopes(clean: pd.DataFrame):
+    """One queryset per (year, round): the municipalities of the file whose rows it replaces."""
     unique = clean[["year", "round", "municipality_id"]].drop_duplicates()
-    return {(int(y), str(r), int(m)) for y, r, m in unique.itertuples(index=False)}
+    for (year, round_), group in unique.groupby(["year", "round"]):
+        yield AdmissionStatistic.objects.filter(
+            year=int(year),
+            round=str(round_),
+            municipality_id__in=[int(m) for m in group["municipality_id"]],
+        )
 
 
-def _existing_in_scope(clean: pd.DataFrame):
-    from django.db.models import Q
+def _count_in_scope(clean: pd.DataFrame) -> int:
+    return sum(queryset.count() for queryset in _scopes(clean))
 
-    query = Q()
-    for year, round_, municipality_id in _scope(clean):
-        query |= Q(year=year, round=round_, municipality_id=municipality_id)
-    return AdmissionStatistic.objects.filter(query) if query else AdmissionStatistic.objects.none()
+
+def _delete_in_scope(clean: pd.DataFrame) -> int:
+    return sum(queryset.delete()[0] for queryset in _scopes(clean))
 
 
 def _school_ids(clean: pd.DataFrame) -> pd.Series:
@@ -302,9 +307,10 @@ def _school_ids(clean: pd.DataFrame) -> pd.Series:
         elif unit_code and school.school_unit_code != unit_code:
             school.school_unit_code = unit_code
             updated.append(school)
+    _link_organisations([*new, *updated])
     School.objects.bulk_create(new)
     if updated:
-        School.objects.bulk_update(updated, ["school_unit_code"])
+        School.objects.bulk_update(updated, ["school_unit_code", "organisation"])
     if any(school.pk is None for school in new):  # backends without RETURNING
         fresh = School.objects.filter(municipality_id__in=municipality_ids)
         existing = {(s.municipality_id, normalise_text(s.name)): s for s in fresh}
@@ -312,6 +318,22 @@ def _school_ids(clean: pd.DataFrame) -> pd.Series:
         clean["municipality_id"].astype(int), clean["school"].map(normalise_text), strict=True
     )
     return pd.Series([existing[key].pk for key in keys], index=clean.index)
+
+
+def _link_organisations(schools: list[School]) -> None:
+    """Schools whose unit code matches a school organisation on the site are linked to it."""
+    from syvsite.organisations.models import Organisation
+
+    codes = {school.school_unit_code for school in schools if school.school_unit_code}
+    if not codes:
+        return
+    organisations = dict(
+        Organisation.objects.filter(
+            kind=Organisation.Kind.SCHOOL, school_unit_code__in=codes
+        ).values_list("school_unit_code", "id")
+    )
+    for school in schools:
+        school.organisation_id = organisations.get(school.school_unit_code, school.organisation_id)
 
 
 def _none(value):
@@ -327,7 +349,7 @@ def _write(clean: pd.DataFrame, report: ImportReport, *, user, progress: bool, s
         created_by=user if getattr(user, "is_authenticated", False) else None,
         rows_read=report.read,
     )
-    report.replaced = _existing_in_scope(clean).delete()[0]
+    report.replaced = _delete_in_scope(clean)
     clean = clean.assign(school_id=_school_ids(clean))
     columns = [
         "year", "round", "municipality_id", "school_id", "programme_id", "orientation_id",

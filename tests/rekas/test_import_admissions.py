@@ -353,3 +353,13 @@ def test_not_an_xlsx_is_a_clear_error(db, tmp_path):
     report = run(path)
 
     assert report.errors[0].reason == "Filen är inte en giltig XLSX-fil."
+
+
+def test_school_unit_code_links_the_school_organisation(db, tmp_path):
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Hvitfeldtska", school_unit_code="12345678")
+
+    run(csv_file(tmp_path, "2025;slutlig;1480;Hvitfeldtska gymnasiet;12345678;VO;;30;42;30;12;;"))
+
+    assert School.objects.get().organisation == organisation
