@@ -86,3 +86,13 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_unhandled_error_shows_swedish_500_without_traceback(client, settings):
+    settings.ROOT_URLCONF = "tests.core.urls_failing"
+    client.raise_request_exception = False
+    response = client.get("/trasig/")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Något gick fel hos oss" in html
+    assert "simulated bug" not in html and "Traceback" not in html
