@@ -220,6 +220,7 @@ def suggest(*, prefix: str, user=None, size: int = 8) -> list[str]:
     if len(text) < 2:
         return []
     visibilities = visibilities_for(user)
+    _catch_up()
     engine = get_engine()
     if engine is not None:
         try:
@@ -233,6 +234,7 @@ def more_like_this(*, doc_type: str, object_id, size: int = 5, user=None) -> lis
     """Documents of the same type similar to this one (empty without an engine)."""
     if doc_type not in registry.names():
         return []
+    _catch_up()
     engine = get_engine()
     if engine is None:
         return _similar_from_database(doc_type, str(object_id), size, visibilities_for(user))

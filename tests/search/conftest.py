@@ -80,10 +80,12 @@ def org_type():
     registry.unregister(ORG_TYPE)
 
 
-def publish_page(title: str, *, intro: str = "", body: str = "", slug: str = "", parent=None):
+def publish_page(
+    title: str, *, intro: str = "", body: str = "", slug: str = "", parent=None, reviewed=None
+):
     """A published information page under the home page (or `parent`)."""
     parent = parent or Page.objects.get(depth=2, slug="start")
-    page = StandardPage(title=title, slug=slug or _slug(title), intro=intro)
+    page = StandardPage(title=title, slug=slug or _slug(title), intro=intro, last_reviewed=reviewed)
     if body:
         page.body = [("paragraph", RichText(f"<p>{body}</p>"))]
     parent.add_child(instance=page)
