@@ -37,6 +37,20 @@ class SectionDiff:
     def changed(self) -> bool:
         return any(line.kind != "equal" for line in self.lines)
 
+    def blocks(self, context: int = 1) -> list[dict]:
+        """Lines for display: unchanged runs far from any change fold into one "collapsed" block."""
+        changed = [index for index, line in enumerate(self.lines) if line.kind != "equal"]
+        near = {i for c in changed for i in range(c - context, c + context + 1)}
+        blocks: list[dict] = []
+        for index, line in enumerate(self.lines):
+            if line.kind != "equal" or index in near:
+                blocks.append({"kind": "line", "line": line})
+            elif blocks and blocks[-1]["kind"] == "collapsed":
+                blocks[-1]["lines"].append(line)
+            else:
+                blocks.append({"kind": "collapsed", "lines": [line]})
+        return blocks
+
     @property
     def counts(self) -> dict[str, int]:
         kinds = [line.kind for line in self.lines]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from guidance_plans.diff import diff_paragraphs, published_revisions
+from guidance_plans.diff import DiffLine, SectionDiff, diff_paragraphs, published_revisions
 
 from .factories import GuidancePlanPageFactory, activity, responsibility
 
@@ -92,3 +92,17 @@ def test_word_level_changes_inside_a_paragraph():
     fragments = [(f.kind, f.text) for f in lines[0].fragments]
     assert ("delete", "ett") in fragments and ("insert", "två") in fragments
     assert ("insert", "och 9.") in fragments or ("insert", "8 och 9.") in fragments
+
+
+def test_long_unchanged_runs_fold_away_around_a_change():
+    section = SectionDiff(
+        "activities",
+        "Aktiviteter",
+        [DiffLine("equal", f"Stycke {n}") for n in range(5)]
+        + [DiffLine("insert", "Nytt stycke")]
+        + [DiffLine("equal", f"Stycke {n}") for n in range(5, 10)],
+    )
+    blocks = section.blocks()
+    assert [block["kind"] for block in blocks] == ["collapsed", "line", "line", "line", "collapsed"]
+    assert len(blocks[0]["lines"]) == 4 and blocks[1]["line"].text == "Stycke 4"
+    assert blocks[2]["line"].kind == "insert"
