@@ -79,7 +79,7 @@ def value_label(facet: Facet, value: str) -> str:
     if facet.labels and value in facet.labels:
         return str(facet.labels[value])
     if facet.field == "content_type":
-        return registry.get(value).label if value in registry.names() else value
+        return str(registry.get(value).label) if value in registry.names() else value
     if facet.field in ("county", "municipality"):
         return _regions(facet.field).get(value, value)
     return value

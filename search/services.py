@@ -22,7 +22,7 @@ from .documents import VISIBILITY_MEMBERS, VISIBILITY_PUBLIC
 from .engine_search import engine_more_like_this, engine_search, engine_suggest
 from .outbox import drain_mode
 from .queries import QueryPlan
-from .results import MAX_RESULT_WINDOW, FacetResult, GeoFilter, Hit, SearchResult
+from .results import MAX_RESULT_WINDOW, FacetResult, FacetValue, GeoFilter, Hit, SearchResult
 
 __all__ = ["GeoFilter", "Hit", "SearchResult", "more_like_this", "search", "suggest"]
 
@@ -51,13 +51,13 @@ def visibilities_for(user) -> list[str]:
 def _fallback_notice(reason: str) -> str:
     if reason == "not_configured":
         return _(
-            "Sökningen körs just nu direkt mot databasen. Den hittar ord som står i texten "
-            "men inte böjningsformer eller sammansättningar, så pröva gärna flera varianter."
+            "Sökningen körs just nu direkt mot databasen. Den hittar ord och orddelar som står "
+            "i texten, men inte andra böjningsformer av dem, så pröva gärna flera varianter."
         )
     return _(
         "Sökmotorn svarar inte just nu, så resultaten kommer direkt från databasen. De kan "
-        "vara färre och sämre sorterade än vanligt: böjningsformer och sammansättningar "
-        "hittas inte. Försök gärna igen om en stund."
+        "vara färre och sämre sorterade än vanligt eftersom andra böjningsformer av orden "
+        "inte hittas. Försök gärna igen om en stund."
     )
 
 
@@ -206,7 +206,7 @@ def _label_facets(result: SearchResult, available) -> None:
         for value in chosen:
             if value not in present:
                 facet_result.values.append(
-                    facets.FacetValue(value, facets.value_label(facet, value), 0, True)
+                    FacetValue(value, facets.value_label(facet, value), 0, True)
                 )
         if facet_result.values:
             labelled.append(facet_result)
