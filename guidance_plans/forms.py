@@ -37,6 +37,7 @@ class ActivityFilterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     lan = forms.ChoiceField(label=_("Län"), required=False, choices=county_choices)
+    gallande = forms.BooleanField(label=_("Bara från gällande planer"), required=False)
 
 
 class ComparisonForm(forms.Form):

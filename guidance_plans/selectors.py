@@ -88,6 +88,8 @@ def filter_activities(
     county_code: str = "",
     municipality_code: str = "",
     query: str = "",
+    current_only: bool = False,
+    today: date | None = None,
 ) -> QuerySet:
     """Activities of published plans, filtered; an empty filter means "all"."""
     activities = PlanActivity.objects.filter(plan__live=True).select_related(
@@ -101,6 +103,11 @@ def filter_activities(
         activities = activities.filter(municipality__county__code=county_code)
     if municipality_code:
         activities = activities.filter(municipality__code=municipality_code)
+    if current_only:
+        today = today or timezone.localdate()
+        activities = activities.filter(plan__valid_from__lte=today).filter(
+            Q(plan__valid_to__isnull=True) | Q(plan__valid_to__gte=today)
+        )
     if query:
         activities = activities.filter(
             Q(title__icontains=query) | Q(description__icontains=query) | Q(timing__icontains=query)

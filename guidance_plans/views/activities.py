@@ -19,6 +19,7 @@ def activity_bank(request: HttpRequest) -> HttpResponse:
         roles=filters.get("roll"),
         county_code=filters.get("lan", ""),
         query=filters.get("q", ""),
+        current_only=filters.get("gallande", False),
     )
     page_obj = Paginator(activities, PER_PAGE).get_page(request.GET.get("page"))
     return render(

@@ -1,6 +1,9 @@
 """Comparison side by side, and the activity bank's stage and role filters."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from guidance_plans.models import PlanActivity
 from guidance_plans.services.model_plan import ensure_model_plan
@@ -127,3 +130,23 @@ def test_activity_bank_rejects_unknown_stage_with_a_swedish_message(client, plan
     response = client.get("/vagledningsplaner/aktiviteter/", {"stadium": "universitet"})
     assert response.status_code == 200
     assert "Välj ett giltigt alternativ" in response.content.decode()
+
+
+def test_activity_bank_can_leave_out_expired_plans(client, plan_index):
+    today = timezone.localdate()
+    GuidancePlanPageFactory(
+        municipality_code="1480",
+        valid_from=today - timedelta(days=10),
+        valid_to=today + timedelta(days=10),
+        activities=[activity("Aktuell aktivitet")],
+    )
+    GuidancePlanPageFactory(
+        municipality_code="2480",
+        valid_from=today - timedelta(days=900),
+        valid_to=today - timedelta(days=1),
+        activities=[activity("Gammal aktivitet")],
+    )
+    everything = client.get("/vagledningsplaner/aktiviteter/").content.decode()
+    assert "Gammal aktivitet" in everything and "(utgången)" in everything
+    current = client.get("/vagledningsplaner/aktiviteter/", {"gallande": "on"}).content.decode()
+    assert "Aktuell aktivitet" in current and "Gammal aktivitet" not in current
