@@ -172,7 +172,8 @@ def cancel_booking(*, booking: Booking, cancelled_by) -> Booking:
 
 
 def _notify_school(booking: Booking, *, template: str) -> None:
-    recipients = [booking.requested_by.email] if booking.requested_by else []
+    requester = booking.requested_by
+    recipients = [requester.email] if requester else notifications.school_addresses(booking.school)
     notifications.send(
         template=template,
         recipients=recipients,

@@ -116,16 +116,18 @@ def complete_certificate(*, certificate: Certificate, data: dict) -> Certificate
     certificate.completed_at = timezone.now()
     certificate.save()
     booking = certificate.pupil.booking
-    if booking.requested_by:
-        notifications.send(
-            template="certificate_completed",
-            recipients=[booking.requested_by.email],
-            context={
-                "certificate": certificate,
-                "pupil": certificate.pupil,
-                "link": absolute_url(
-                    reverse("internships:certificate", args=[booking.school_id, certificate.pk])
-                ),
-            },
-        )
+    requester = booking.requested_by
+    notifications.send(
+        template="certificate_completed",
+        recipients=[requester.email]
+        if requester
+        else notifications.school_addresses(booking.school),
+        context={
+            "certificate": certificate,
+            "pupil": certificate.pupil,
+            "link": absolute_url(
+                reverse("internships:certificate", args=[booking.school_id, certificate.pk])
+            ),
+        },
+    )
     return certificate

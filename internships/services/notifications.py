@@ -47,3 +47,12 @@ def coordinator_addresses() -> list[str]:
         .values_list("email", flat=True)
         .distinct()
     )
+
+
+def school_addresses(school: Organisation) -> list[str]:
+    """The school's own address and its staff (counsellors and placement coordinators)."""
+    staff = school.memberships.filter(
+        user__is_active=True,
+        user__groups__name__in=[str(Role.COUNSELLOR), str(Role.PLACEMENT_COORDINATOR)],
+    ).values_list("user__email", flat=True)
+    return [address for address in [school.email, *staff] if address]

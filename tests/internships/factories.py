@@ -99,6 +99,7 @@ class PeriodFactory(factory.django.DjangoModelFactory):
 class BookingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Booking
+        skip_postgeneration_save = True
 
     period = factory.SubFactory(PeriodFactory)
     school = factory.SubFactory(SchoolFactory)
