@@ -93,8 +93,11 @@ def _seed_method(*, index: MethodIndexPage, data: dict, position: int, editor) -
 
 def _add_media(page: MethodPage, slug: str, editor) -> None:
     if slug == "livslinjen":
-        image = get_image_model()(title="Exempel på livslinje", uploaded_by_user=editor)
-        image.file.save("livslinje-exempel.png", ContentFile(_lifeline_png()), save=False)
+        image = get_image_model()(
+            title="Exempel på livslinje",
+            file=ContentFile(_lifeline_png(), name="livslinje-exempel.png"),
+            uploaded_by_user=editor,
+        )
         image._set_image_file_metadata()
         image.save()
         page.images = [
@@ -111,9 +114,10 @@ def _add_media(page: MethodPage, slug: str, editor) -> None:
         pdf = _interview_pdf()
         if pdf:
             document = get_document_model()(
-                title="Intervjumall – yrkesintervju", uploaded_by_user=editor
+                title="Intervjumall – yrkesintervju",
+                file=ContentFile(pdf, name="intervjumall-yrkesintervju.pdf"),
+                uploaded_by_user=editor,
             )
-            document.file.save("intervjumall-yrkesintervju.pdf", ContentFile(pdf), save=False)
             document._set_document_file_metadata()
             document.save()
             page.attachments = [MethodAttachment(document=document, title="Intervjumall (PDF)")]
