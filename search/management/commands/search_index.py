@@ -190,7 +190,7 @@ class Command(BaseCommand):
             )
         if dry_run:
             return
-        report = drain(ignore_schedule=True, blocking=True)
+        report = drain(ignore_schedule=True, blocking=True, refresh=True)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Rättat: indexerade {report.indexed}, tog bort {report.deleted}, misslyckades {report.failed}."
