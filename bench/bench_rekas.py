@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def setup_django(workdir: Path) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "syvsite.settings.dev")
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ["DATABASE_URL"] = (
+        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    )
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     import django
 
@@ -38,10 +40,12 @@ def write_file(path: Path) -> None:
 
     codes = list(Municipality.objects.order_by("code").values_list("code", flat=True))
     paths = ["NA", "SA", "VO", "EE", "TEINF", "BA"]
-    lines = ["ar;antagningsomgang;kommunkod;skola;programkod;platser;forstahandssokande;antagna;reserver;lagsta_merit;median_merit"]
+    lines = [
+        "ar;antagningsomgang;kommunkod;skola;programkod;platser;forstahandssokande;antagna;reserver;lagsta_merit;median_merit"
+    ]
     count = 0
     while count < ROWS:
-        for year in range(2000, 2028):
+        for year in range(2027, 1999, -1):  # newest first: recent years complete
             for round_ in ("preliminär", "slutlig"):
                 for index, code in enumerate(codes):
                     for school in range(2):
@@ -91,16 +95,22 @@ def main() -> None:
         read_time, _ = timed(lambda: pd.read_csv(csv_path, sep=";", dtype=str))
         read_peak = peak_mb(lambda: pd.read_csv(csv_path, sep=";", dtype=str))
 
-        import_time, report = timed(lambda: import_admissions(source=csv_path, file_name=csv_path.name))
+        import_time, report = timed(
+            lambda: import_admissions(source=csv_path, file_name=csv_path.name)
+        )
         assert report.committed, report.errors[:5]
-        reimport_time, again = timed(lambda: import_admissions(source=csv_path, file_name=csv_path.name))
-        validate_time, _ = timed(lambda: import_admissions(source=csv_path, file_name=csv_path.name, commit=False))
+        reimport_time, again = timed(
+            lambda: import_admissions(source=csv_path, file_name=csv_path.name)
+        )
+        validate_time, _ = timed(
+            lambda: import_admissions(source=csv_path, file_name=csv_path.name, commit=False)
+        )
         import_peak = peak_mb(lambda: import_admissions(source=csv_path, file_name=csv_path.name))
         stored = AdmissionStatistic.objects.count()
 
         load_time, frames = timed(
             lambda: (
-                selectors.admissions_frame(year=2026, round="final"),
+                selectors.admissions_frame(year=2027, round="final"),
                 selectors.links_frame(),
                 selectors.assessments_frame(),
             )
@@ -110,10 +120,18 @@ def main() -> None:
 
     print("REKAS")
     print(f"  rows in file                          {ROWS:>10,}")
-    print(f"  baseline pandas.read_csv              {read_time:>9.2f} s   peak {read_peak:>7.1f} MB")
-    print(f"  import (validate + write, new)        {import_time:>9.2f} s   ratio {import_time / read_time:>6.1f}×")
-    print(f"  import again (replace {again.replaced:,} rows)  {reimport_time:>9.2f} s   ratio {reimport_time / read_time:>6.1f}×")
-    print(f"  validation only (preview)             {validate_time:>9.2f} s   ratio {validate_time / read_time:>6.1f}×")
+    print(
+        f"  baseline pandas.read_csv              {read_time:>9.2f} s   peak {read_peak:>7.1f} MB"
+    )
+    print(
+        f"  import (validate + write, new)        {import_time:>9.2f} s   ratio {import_time / read_time:>6.1f}×"
+    )
+    print(
+        f"  import again (replace {again.replaced:,} rows)  {reimport_time:>9.2f} s   ratio {reimport_time / read_time:>6.1f}×"
+    )
+    print(
+        f"  validation only (preview)             {validate_time:>9.2f} s   ratio {validate_time / read_time:>6.1f}×"
+    )
     print(f"  import peak memory (tracemalloc)      {import_peak:>9.1f} MB  goal < 500 MB")
     print(f"  rows stored                           {stored:>10,}")
     print(f"  matching: load frames from database   {load_time:>9.3f} s")

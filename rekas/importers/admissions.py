@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
@@ -20,7 +20,7 @@ from ..models import AdmissionStatistic, ImportBatch, School
 from .adapters import COUNT_COLUMNS, REQUIRED_COUNTS, Layout, detect_layout
 from .columns import parse_counts, parse_merits, parse_rounds, parse_years
 from .files import UnreadableFile, read_table
-from .normalise import ProgrammeResolver, normalise_text
+from .normalise import ProgrammeResolver, map_unique, normalise_text
 from .report import ImportReport
 
 FIRST_YEAR = 2000
@@ -90,7 +90,7 @@ def _column(frame: pd.DataFrame, layout: Layout, canonical: str) -> pd.Series:
     header = layout.columns.get(canonical)
     if header is None:
         return pd.Series([None] * len(frame), index=frame.index, dtype="object")
-    return frame[header].astype("string").str.strip()
+    return map_unique(frame[header].astype(object), lambda value: str(value).strip())
 
 
 def _validate(frame, layout: Layout, report: ImportReport, *, year, round) -> pd.DataFrame:
@@ -172,7 +172,7 @@ def _municipalities(frame, layout, report, rows) -> pd.Series:
         values = _column(frame, layout, "municipality_code")
         known = dict(Municipality.objects.values_list("code", "id"))
         # Excel drops leading zeros: "180" is Stockholm's 0180.
-        keys = values.str.replace(r"\.0$", "", regex=True).str.zfill(4)
+        keys = map_unique(values, lambda value: re.sub(r"\.0$", "", value).zfill(4))
         column = layout.display("municipality_code")
         reason = _("okänd kommunkod (SCB:s fyrsiffriga kod, t.ex. 0180 för Stockholm)")
     else:
@@ -196,9 +196,10 @@ def _municipalities(frame, layout, report, rows) -> pd.Series:
 
 
 def _school_unit_codes(frame, layout, report, rows) -> pd.Series:
-    codes = _column(frame, layout, "school_unit_code").fillna("")
-    codes = codes.str.replace(r"\.0$", "", regex=True)
-    bad = (codes != "") & ~codes.str.fullmatch(r"\d{8}").fillna(False)
+    codes = map_unique(
+        _column(frame, layout, "school_unit_code"), lambda v: re.sub(r"\.0$", "", v)
+    ).fillna("")
+    bad = ~map_unique(codes, lambda v: v == "" or bool(re.fullmatch(r"\d{8}", v))).astype(bool)
     for index in frame.index[bad]:
         report.reject(
             row=int(rows[index]),
@@ -214,44 +215,47 @@ def _study_paths(frame, layout, report, rows, clean: pd.DataFrame) -> None:
     codes = _column(frame, layout, "programme_code")
     names = _column(frame, layout, "programme_name")
     orientations = _column(frame, layout, "orientation")
-    keys = pd.DataFrame({"code": codes, "name": names, "orientation": orientations})
-    resolved = {}
-    for key in keys.drop_duplicates().itertuples(index=False):
-        code, name, orientation = (None if pd.isna(v) or v == "" else v for v in key)
-        resolved[(code, name, orientation)] = resolver.resolve(
-            code=code, name=name, orientation=orientation
-        )
-    paths = [
-        resolved[tuple(None if pd.isna(v) or v == "" else v for v in key)]
-        for key in keys.itertuples(index=False)
+    keys = (
+        pd.DataFrame({"code": codes, "name": names, "orientation": orientations})
+        .astype(object)
+        .fillna("")
+    )
+    unique = keys.drop_duplicates()
+    found = [
+        resolver.resolve(code=code or None, name=name or None, orientation=orientation or None)
+        for code, name, orientation in unique.itertuples(index=False)
     ]
-    clean["programme_id"] = [path.programme_id if path else None for path in paths]
-    clean["orientation_id"] = [path.orientation_id if path else None for path in paths]
-    clean["study_path"] = [path.code if path else None for path in paths]
+    unique = unique.assign(
+        programme_id=[p.programme_id if p else None for p in found],
+        orientation_id=[p.orientation_id if p else None for p in found],
+        study_path=[p.code if p else None for p in found],
+    )
+    resolved = keys.merge(unique, on=["code", "name", "orientation"], how="left")
+    resolved.index = frame.index
+    clean["programme_id"] = resolved["programme_id"]
+    clean["orientation_id"] = resolved["orientation_id"]
+    clean["study_path"] = resolved["study_path"]
     by_code = "programme_code" in layout.columns
-    for index, path in zip(frame.index, paths, strict=True):
-        if path is None:
-            value = codes[index] if by_code else names[index]
-            reason = (
-                _("okänd programkod eller inriktning")
-                if by_code
-                else _("okänt programnamn eller inriktning")
-            )
-            if pd.isna(value) or value == "":
-                value, reason = "", _("värde saknas")
-            report.reject(
-                row=int(rows[index]),
-                column=layout.display("programme_code" if by_code else "programme_name"),
-                value=value,
-                reason=reason,
-            )
+    for index in frame.index[resolved["study_path"].isna()]:
+        value = codes[index] if by_code else names[index]
+        reason = (
+            _("okänd programkod eller inriktning")
+            if by_code
+            else _("okänt programnamn eller inriktning")
+        )
+        if pd.isna(value) or value == "":
+            value, reason = "", _("värde saknas")
+        report.reject(
+            row=int(rows[index]),
+            column=layout.display("programme_code" if by_code else "programme_name"),
+            value=value,
+            reason=reason,
+        )
 
 
 def _duplicates(clean: pd.DataFrame, layout: Layout, report: ImportReport) -> None:
     key = ["year", "round", "municipality_id", "school_key", "study_path"]
-    frame = clean.assign(
-        school_key=clean["school"].map(lambda v: normalise_text(v) if isinstance(v, str) else v)
-    )
+    frame = clean.assign(school_key=map_unique(clean["school"], normalise_text))
     dupes = frame[frame.duplicated(subset=key, keep=False) & frame["study_path"].notna()]
     for _key, group in dupes.groupby(key, dropna=False):
         first_row = int(group["row"].iloc[0])
@@ -315,7 +319,9 @@ def _school_ids(clean: pd.DataFrame) -> pd.Series:
         fresh = School.objects.filter(municipality_id__in=municipality_ids)
         existing = {(s.municipality_id, normalise_text(s.name)): s for s in fresh}
     keys = zip(
-        clean["municipality_id"].astype(int), clean["school"].map(normalise_text), strict=True
+        clean["municipality_id"].astype(int).tolist(),
+        map_unique(clean["school"], normalise_text).tolist(),
+        strict=True,
     )
     return pd.Series([existing[key].pk for key in keys], index=clean.index)
 
@@ -336,10 +342,6 @@ def _link_organisations(schools: list[School]) -> None:
         school.organisation_id = organisations.get(school.school_unit_code, school.organisation_id)
 
 
-def _none(value):
-    return None if pd.isna(value) else float(value)
-
-
 @transaction.atomic
 def _write(clean: pd.DataFrame, report: ImportReport, *, user, progress: bool, source: str) -> None:
     batch = ImportBatch.objects.create(
@@ -351,39 +353,7 @@ def _write(clean: pd.DataFrame, report: ImportReport, *, user, progress: bool, s
     )
     report.replaced = _delete_in_scope(clean)
     clean = clean.assign(school_id=_school_ids(clean))
-    columns = [
-        "year", "round", "municipality_id", "school_id", "programme_id", "orientation_id",
-        "study_path", "places", "first_choice_applicants", "admitted", "reserves",
-        "lowest_merit", "median_merit", "needs_review",
-    ]  # fmt: skip
-    bar = tqdm(total=len(clean), disable=not progress, desc=_("Skriver"), unit=_("rader"))
-    for start in range(0, len(clean), INSERT_CHUNK):
-        chunk = clean.iloc[start : start + INSERT_CHUNK][columns]
-        objects = [
-            AdmissionStatistic(
-                year=int(row.year),
-                round=row.round,
-                municipality_id=int(row.municipality_id),
-                school_id=int(row.school_id),
-                programme_id=int(row.programme_id),
-                orientation_id=None if pd.isna(row.orientation_id) else int(row.orientation_id),
-                study_path=row.study_path,
-                places=_int(row.places),
-                first_choice_applicants=_int(row.first_choice_applicants) or 0,
-                admitted=_int(row.admitted),
-                reserves=_int(row.reserves),
-                lowest_merit=_none(row.lowest_merit),
-                median_merit=_none(row.median_merit),
-                needs_review=bool(row.needs_review),
-                review_note=_("Meritvärde över 340") if row.needs_review else "",
-                source=source,
-                batch=batch,
-            )
-            for row in chunk.itertuples(index=False)
-        ]
-        AdmissionStatistic.objects.bulk_create(objects, batch_size=1000)
-        bar.update(len(chunk))
-    bar.close()
+    _insert(clean, batch=batch, source=source, progress=progress)
     report.written = len(clean)
     report.committed = True
     report.batch_id = batch.pk
@@ -394,5 +364,57 @@ def _write(clean: pd.DataFrame, report: ImportReport, *, user, progress: bool, s
     batch.save()
 
 
-def _int(value):
-    return None if pd.isna(value) else int(value)
+INSERT_COLUMNS = [
+    "year", "round", "municipality_id", "school_id", "programme_id", "orientation_id",
+    "study_path", "places", "first_choice_applicants", "admitted", "reserves",
+    "lowest_merit", "median_merit", "needs_review",
+]  # fmt: skip
+
+
+def _python_values(series: pd.Series, kind) -> list:
+    """Column values as plain Python objects (None for missing) for the database driver."""
+    if kind is str:
+        return [
+            None if value is None or value != value else str(value) for value in series.tolist()
+        ]
+    numbers = series.to_numpy(dtype=float, na_value=float("nan")).tolist()
+    return [None if value != value else kind(value) for value in numbers]  # NaN != NaN
+
+
+def _insert(clean: pd.DataFrame, *, batch: ImportBatch, source: str, progress: bool) -> None:
+    """Plain parameterised INSERTs in chunks: the rows are already validated, and building
+    100,000 model instances would cost most of the import's time (see docs/rekas-method.md)."""
+    kinds = {
+        "round": str,
+        "study_path": str,
+        "lowest_merit": float,
+        "median_merit": float,
+        "needs_review": bool,
+    }
+    columns = [_python_values(clean[name], kinds.get(name, int)) for name in INSERT_COLUMNS]
+    columns[INSERT_COLUMNS.index("first_choice_applicants")] = [
+        value or 0 for value in columns[INSERT_COLUMNS.index("first_choice_applicants")]
+    ]
+    notes = [_("Meritvärde över 340") if flagged else "" for flagged in columns[-1]]
+    rows = list(zip(*columns, notes, strict=True))
+    meta = AdmissionStatistic._meta
+    names = [meta.get_field(name).column for name in INSERT_COLUMNS] + [
+        "review_note",
+        "source",
+        "batch_id",
+    ]
+    connection = connections[router.db_for_write(AdmissionStatistic)]
+    quote = connection.ops.quote_name
+    # Only identifiers from the model's own metadata are formatted in; values are parameters.
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+        quote(meta.db_table),
+        ", ".join(quote(name) for name in names),
+        ", ".join(["%s"] * len(names)),
+    )
+    bar = tqdm(total=len(rows), disable=not progress, desc=_("Skriver"), unit=_("rader"))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), INSERT_CHUNK):
+            chunk = rows[start : start + INSERT_CHUNK]
+            cursor.executemany(sql, [(*row, source, batch.pk) for row in chunk])
+            bar.update(len(chunk))
+    bar.close()

@@ -1,8 +1,11 @@
 """Parsing columns of the admission file with pandas, collecting every bad cell."""
 
+import re
+
 import pandas as pd
 from django.utils.translation import gettext as _
 
+from .normalise import map_unique
 from .report import ImportReport
 
 MERIT_MAX = 340  # 17 subjects × 20; higher values are flagged for review, not rejected
@@ -26,13 +29,26 @@ ROUND_VALUES = {
 }
 
 
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def _clean_number(value: str) -> str:
+    return _SPACES.sub("", str(value)).replace(",", ".")
+
+
 def _clean_numbers(series: pd.Series) -> pd.Series:
-    return (
-        series.astype("string")
-        .str.strip()
-        .str.replace(r"[\s\u00a0\u202f]", "", regex=True)
-        .str.replace(",", ".", regex=False)
-    )
+    return map_unique(series, _clean_number)
+
+
+def _number(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        return float("nan")
+
+
+def _to_numbers(cleaned: pd.Series) -> pd.Series:
+    return map_unique(cleaned, _number).astype(float)
 
 
 def parse_counts(
@@ -40,7 +56,7 @@ def parse_counts(
 ) -> pd.Series:
     """Non-negative integers; empty is allowed unless `required`."""
     cleaned = _clean_numbers(series)
-    numbers = pd.to_numeric(cleaned, errors="coerce")
+    numbers = _to_numbers(cleaned)
     present = cleaned.notna() & (cleaned != "")
     for index in series.index[present & numbers.isna()]:
         report.reject(
@@ -67,10 +83,10 @@ def parse_merits(
     series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport
 ) -> tuple[pd.Series, pd.Series]:
     """Merit values (decimal comma or point); returns (values, needs_review)."""
-    lowered = series.astype("string").str.strip().str.casefold()
+    lowered = map_unique(series, lambda value: str(value).strip().casefold())
     blank = lowered.isna() | (lowered == "") | lowered.isin(NO_MERIT_VALUES)
     cleaned = _clean_numbers(series).where(~blank)
-    numbers = pd.to_numeric(cleaned, errors="coerce").astype(float)
+    numbers = _to_numbers(cleaned)
     for index in series.index[~blank & numbers.isna()]:
         report.reject(
             row=int(rows[index]), column=column, value=series[index], reason=_("inte ett tal")
@@ -100,8 +116,7 @@ def parse_merits(
 def parse_rounds(
     series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport
 ) -> pd.Series:
-    lowered = series.astype("string").str.strip().str.casefold()
-    values = lowered.map(ROUND_VALUES)
+    values = map_unique(series, lambda value: ROUND_VALUES.get(str(value).strip().casefold()))
     for index in series.index[values.isna()]:
         report.reject(
             row=int(rows[index]),
@@ -115,7 +130,7 @@ def parse_rounds(
 def parse_years(
     series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport, first: int, last: int
 ) -> pd.Series:
-    numbers = pd.to_numeric(_clean_numbers(series), errors="coerce")
+    numbers = _to_numbers(_clean_numbers(series))
     bad = numbers.isna() | (numbers < first) | (numbers > last) | (numbers % 1 != 0)
     for index in series.index[bad]:
         report.reject(

@@ -21,6 +21,16 @@ def normalise_text(value: str) -> str:
     return text.strip(" .")
 
 
+def map_unique(series, func):
+    """`series.map(func)` computed once per distinct value: files repeat values a lot."""
+    import pandas as pd
+
+    if series.dtype != object:
+        series = series.astype(object)  # pandas' string dtype maps element by element
+    mapping = {value: func(value) for value in series.unique() if not pd.isna(value)}
+    return series.map(mapping)
+
+
 def normalise_header(value: str) -> str:
     text = unicodedata.normalize("NFKD", str(value).casefold())
     text = "".join(char for char in text if not unicodedata.combining(char))

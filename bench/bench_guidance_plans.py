@@ -1,0 +1,172 @@
+"""Guidance plans benchmark: does the overview stay flat, and does the activity index pay off?
+
+Baselines measured in the same run:
+- overview: `/vagledningsplaner/` with no plans at all (290 municipalities, all "saknas").
+  Goal: with PLANS published plans it costs ≤ 2× that and uses the same number of SQL
+  queries (no query per municipality or per plan).
+- activity bank: the same filter (stage 7–9, role SYV) answered without the activity index,
+  by loading every published plan and scanning its StreamField in Python. Goal: the indexed
+  page (20 rows + count) is ≥ 5× faster than the scan.
+- version differences: rendering both versions' sections as text (needed anyway). Goal: the
+  section-by-section diff of a plan with ACTIVITIES activities costs ≤ 3× the rendering.
+
+Runs against a fresh temporary SQLite database (migrated first) unless BENCH_DATABASE_URL is
+set, e.g. postgres://syv:syv@127.0.0.1:5432/syv_bench_guidance_plans (create it first).
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = 120
+ACTIVITIES = 30
+REPEAT = 9
+STAGES = ["f-3", "4-6", "7-9", "gy", "vux", "anpassad"]
+ROLES = ["syv", "rektor", "larare", "mentor", "elevhalsa"]
+
+
+def setup_django(workdir: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "syvsite.settings.dev")
+    os.environ["DATABASE_URL"] = (
+        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    )
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    settings.SEARCH = {**settings.SEARCH, "URL": "", "DRAIN": "off"}
+    settings.ALLOWED_HOSTS = ["*"]
+
+
+def timed(function, repeat: int = REPEAT) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def page_cost(client, url: str) -> tuple[float, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return timed(lambda: client.get(url)), len(queries)
+
+
+def activities(seed: int) -> list[dict]:
+    return [
+        {
+            "type": "activity",
+            "id": str(uuid.uuid4()),
+            "value": {
+                "title": f"Aktivitet {seed}-{n}",
+                "stage": STAGES[(seed + n) % len(STAGES)],
+                "responsible_role": ROLES[(seed * 3 + n) % len(ROLES)],
+                "timing": "Höstterminen",
+                "description": "Eleverna förbereder frågor och besöker en arbetsplats.",
+                "method": None,
+            },
+        }
+        for n in range(ACTIVITIES)
+    ]
+
+
+def build_plans() -> list:
+    from guidance_plans.models import GuidancePlanPage
+    from guidance_plans.services.sections import ensure_section
+    from syvsite.regions.models import Municipality
+
+    plans = []
+    for number, municipality in enumerate(Municipality.objects.order_by("code")[:PLANS]):
+        section = ensure_section(municipality=municipality)
+        plan = section.add_child(
+            instance=GuidancePlanPage(
+                title=f"Plan för {municipality.name}",
+                slug="plan",
+                valid_from=date(2025, 1, 1),
+                valid_to=date(2028, 12, 31),
+                current_state="<p>Eleverna vill ha mer kontakt med arbetslivet.</p>",
+                activities=activities(number),
+            )
+        )
+        plan.save_revision().publish()
+        plans.append(plan)
+    return plans
+
+
+def scan_without_index() -> int:
+    """What the activity bank would do without PlanActivity: read every plan's blocks."""
+    from guidance_plans.models import GuidancePlanPage
+
+    matches = []
+    for plan in GuidancePlanPage.objects.live().public():
+        for block in plan.activities:
+            if block.value["stage"] == "7-9" and block.value["responsible_role"] == "syv":
+                matches.append((plan.municipality_id, block.value["title"]))
+    return len(matches[:20]) + len(matches)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as workdir:
+        setup_django(Path(workdir))
+        from django.test import Client
+
+        from guidance_plans.diff import diff_plans
+        from guidance_plans.models import PlanActivity
+        from guidance_plans.services.sections import ensure_plan_index
+        from guidance_plans.text import plan_sections
+
+        ensure_plan_index()
+        client = Client()
+        empty_time, empty_queries = page_cost(client, "/vagledningsplaner/")
+        start = time.perf_counter()
+        plans = build_plans()
+        print(
+            f"Byggde {PLANS} planer med {PlanActivity.objects.count()} aktiviteter "
+            f"på {time.perf_counter() - start:.1f} s"
+        )
+        full_time, full_queries = page_cost(client, "/vagledningsplaner/")
+        print(
+            f"Översikt utan planer: {empty_time * 1000:.1f} ms, {empty_queries} frågor; "
+            f"med {PLANS} planer: {full_time * 1000:.1f} ms, {full_queries} frågor; "
+            f"kvot {full_time / empty_time:.2f}× (mål ≤ 2×, samma antal frågor)"
+        )
+
+        bank_time, bank_queries = page_cost(
+            client, "/vagledningsplaner/aktiviteter/?stadium=7-9&roll=syv"
+        )
+        scan_time = timed(scan_without_index, repeat=3)
+        print(
+            f"Aktivitetsbanken (index): {bank_time * 1000:.1f} ms, {bank_queries} frågor; "
+            f"skanning av planernas block: {scan_time * 1000:.1f} ms; "
+            f"indexet är {scan_time / bank_time:.1f}× snabbare (mål ≥ 5×)"
+        )
+
+        old = plans[0].get_latest_revision_as_object()
+        new = plans[0].get_latest_revision_as_object()
+        new.activities = activities(999)[: ACTIVITIES - 5] + list(old.activities.raw_data)[:5]
+        render_time = timed(lambda: (plan_sections(old), plan_sections(new)))
+        diff_time = timed(lambda: diff_plans(old, new))
+        print(
+            f"Ändringar, {ACTIVITIES} aktiviteter: rendering {render_time * 1000:.1f} ms, "
+            f"diff inkl. rendering {diff_time * 1000:.1f} ms; "
+            f"kvot {diff_time / render_time:.2f}× (mål ≤ 3×)"
+        )
+
+
+if __name__ == "__main__":
+    main()
