@@ -1,5 +1,6 @@
 """Reads shared by views, the API and panels. Visibility is applied here, never in templates."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404
 
@@ -50,6 +51,17 @@ def posts_in(user, thread: Thread) -> QuerySet[Post]:
         .select_related("author")
         .order_by("created_at", "pk")
     )
+
+
+def attach_role_names(users) -> None:
+    """Fill has_role()'s per-user cache for many users with one query (no N+1 per post)."""
+    users = [user for user in users if user is not None]
+    names: dict[int, set[str]] = {user.pk: set() for user in users}
+    memberships = get_user_model().groups.through.objects.filter(user_id__in=list(names))
+    for user_id, group_name in memberships.values_list("user_id", "group__name"):
+        names[user_id].add(group_name)
+    for user in users:
+        user._role_names = names[user.pk]
 
 
 def post_for(user, pk: int) -> Post:

@@ -50,7 +50,9 @@ def thread(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     posts = selectors.posts_in(user, thread)
     page_obj = Paginator(posts, conf.get("POSTS_PER_PAGE")).get_page(request.GET.get("page"))
     page_posts = list(page_obj.object_list)
+    selectors.attach_role_names(post.author for post in page_posts)
     for post in page_posts:
+        post.thread = thread  # the permission checks below read it; no query per post
         post.is_new = user.is_authenticated and post.pk > previous_marker and post.author != user
         post.can_edit, post.can_delete = can_edit(user, post), can_delete(user, post)
         post.can_report = can_report(user, post)

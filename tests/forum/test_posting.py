@@ -187,3 +187,25 @@ def test_follow_and_unfollow_category(member_client, public_category):
     assert Subscription.objects.filter(category=public_category).count() == 1
     member_client.post(url, {"follow": "0"})
     assert not Subscription.objects.exists()
+
+
+def test_page_queries_do_not_grow_with_posts_or_threads(member_client, public_category):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert member_client.get(url).status_code == 200
+        return len(captured)
+
+    small = make_thread(category=public_category, title="Liten")
+    big = make_thread(category=public_category, title="Stor")
+    for _ in range(19):
+        make_post(thread=big, author=make_member(), body="Svar från en ny kollega")
+    member_client.get(small.get_absolute_url())  # first visit creates the read marker
+    member_client.get(big.get_absolute_url())
+    assert queries(big.get_absolute_url()) == queries(small.get_absolute_url())
+    before = queries(public_category.get_absolute_url())
+    for number in range(10):
+        make_thread(category=public_category, title=f"Fler {number}")
+    assert queries(public_category.get_absolute_url()) == before
