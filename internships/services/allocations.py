@@ -45,14 +45,14 @@ def run_allocation(*, choice_round: ChoiceRound, seed: int | None = None) -> All
     if not 0 <= seed < MAX_SEED:
         raise PlacementError(_("Slumpfröet måste vara ett heltal från 0."), field="seed")
     participants = list(choice_round.participants.prefetch_related("choices"))
-    pinned = [p for p in participants if p.assigned_manually and p.assigned_period_id]
-    free = [p for p in participants if p not in pinned]
+    # Placed (or taken off) by hand: kept as they are, and their places are used up.
+    pinned = [p for p in participants if p.assigned_manually]
+    free = [p for p in participants if not p.assigned_manually]
     wanted = {c.period_id for p in free for c in p.choices.all()}
-    capacity = _free_places(wanted | {p.assigned_period_id for p in pinned})
-    for participant in pinned:
-        capacity[participant.assigned_period_id] = (
-            capacity.get(participant.assigned_period_id, 0) - 1
-        )
+    held = [p.assigned_period_id for p in pinned if p.assigned_period_id]
+    capacity = _free_places(wanted | set(held))
+    for period_id in held:
+        capacity[period_id] = capacity.get(period_id, 0) - 1
     result = allocate(
         preferences={p.pk: [c.period_id for c in p.choices.all()] for p in free},
         capacity=capacity,
