@@ -279,13 +279,8 @@ def occupation_outlook_table(*, occupation, round: str | None) -> Table:
 
 
 def situation_count_table(outlook_table: Table) -> Table:
-    counts = pd.Series(
-        [
-            row["situation"]
-            for row in outlook_table.rows
-            if row["area"] != selectors.county_names()[NATIONAL]
-        ]
-    )
+    national = selectors.county_names()[NATIONAL]
+    counts = pd.Series([row["situation"] for row in outlook_table.rows if row["area"] != national])
     frame = counts.value_counts().rename_axis("situation").reset_index(name="counties")
     return Table(
         name="situationer",

@@ -34,6 +34,15 @@ def load_reference(*, apps=None) -> None:
         )
         ProgrammeName.objects.get_or_create(programme=programme, name=row["name"])
         programmes[programme.code] = programme
+    for row in read_rows("programme_names.csv"):
+        ProgrammeName.objects.update_or_create(
+            programme=programmes[row["programme"]],
+            name=row["name"],
+            defaults={
+                "valid_from": int(row["valid_from"]) if row["valid_from"] else None,
+                "valid_to": int(row["valid_to"]) if row["valid_to"] else None,
+            },
+        )
     orientations = {}
     for row in read_rows("orientations.csv"):
         orientation, _ = Orientation.objects.update_or_create(

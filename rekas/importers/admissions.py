@@ -196,9 +196,11 @@ def _municipalities(frame, layout, report, rows) -> pd.Series:
 
 
 def _school_unit_codes(frame, layout, report, rows) -> pd.Series:
-    codes = map_unique(
-        _column(frame, layout, "school_unit_code"), lambda v: re.sub(r"\.0$", "", v)
-    ).fillna("")
+    codes = (
+        map_unique(_column(frame, layout, "school_unit_code"), lambda v: re.sub(r"\.0$", "", v))
+        .astype(object)
+        .fillna("")
+    )
     bad = ~map_unique(codes, lambda v: v == "" or bool(re.fullmatch(r"\d{8}", v))).astype(bool)
     for index in frame.index[bad]:
         report.reject(
@@ -413,8 +415,30 @@ def _insert(clean: pd.DataFrame, *, batch: ImportBatch, source: str, progress: b
     )
     bar = tqdm(total=len(rows), disable=not progress, desc=_("Skriver"), unit=_("rader"))
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), INSERT_CHUNK):
-            chunk = rows[start : start + INSERT_CHUNK]
-            cursor.executemany(sql, [(*row, source, batch.pk) for row in chunk])
-            bar.update(len(chunk))
+        if connection.vendor == "postgresql":
+            _copy(
+                cursor.cursor, meta.db_table, names, rows, source=source, batch_id=batch.pk, bar=bar
+            )
+        else:
+            for start in range(0, len(rows), INSERT_CHUNK):
+                chunk = rows[start : start + INSERT_CHUNK]
+                cursor.executemany(sql, [(*row, source, batch.pk) for row in chunk])
+                bar.update(len(chunk))
     bar.close()
+
+
+def _copy(
+    cursor, table: str, names: list[str], rows: list[tuple], *, source: str, batch_id: int, bar
+) -> None:
+    """PostgreSQL: COPY is several times faster than INSERTs for bulk loads."""
+    from psycopg import sql
+
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(name) for name in names)
+    )
+    with cursor.copy(statement) as copy:
+        for number, row in enumerate(rows, start=1):
+            copy.write_row((*row, source, batch_id))
+            if number % INSERT_CHUNK == 0:
+                bar.update(INSERT_CHUNK)
+    bar.update(len(rows) % INSERT_CHUNK)
