@@ -19,6 +19,9 @@ from .selectors import public_listings
 
 KM_PER_DEGREE_LAT = 111.2
 MAX_WEEKS_IN_FILTER = 60
+MAX_FILTER_VALUES = 20  # search.facets.MAX_VALUES_PER_FILTER
+ALL_OF_SWEDEN_KM = 2000  # a distance sort needs a geo filter; this one excludes nothing
+DOC_TYPE = "internship"
 
 
 @dataclass
@@ -43,15 +46,12 @@ class ListingQuery:
 
 @dataclass
 class ListingResults:
-    page: Page
+    listings: list[Listing]
+    page_obj: Page
     total: int
-    engine: str  # "engine" or "database"
+    engine: str  # "engine", "mirror" (the search app's database copy) or "database"
     notice: str = ""
-    facets: dict = field(default_factory=dict)
-
-    @property
-    def listings(self) -> list[Listing]:
-        return list(self.page.object_list)
+    facets: list = field(default_factory=list)
 
 
 def iso_weeks(start: date, end: date) -> list[str]:
@@ -131,8 +131,79 @@ def search_database(query: ListingQuery, *, per_page: int = 20) -> ListingResult
         listings.sort(key=lambda item: item.published_at or item.created_at, reverse=True)
     paginator = Paginator(listings, per_page)
     page = paginator.get_page(query.page)
-    return ListingResults(page=page, total=paginator.count, engine="database")
+    return ListingResults(
+        listings=list(page.object_list), page_obj=page, total=paginator.count, engine="database"
+    )
+
+
+def period_filter(query: ListingQuery) -> dict[str, list[str]]:
+    """ISO weeks when they fit in one filter, whole months otherwise (a little wider)."""
+    if not (query.period_from or query.period_to):
+        return {}
+    start = query.period_from or query.period_to - timedelta(days=7 * (MAX_FILTER_VALUES - 1))
+    end = query.period_to or start + timedelta(days=7 * (MAX_FILTER_VALUES - 1))
+    weeks = iso_weeks(start, end)
+    if len(weeks) <= MAX_FILTER_VALUES:
+        return {"weeks": weeks}
+    from .documents import months_between
+
+    return {"months": months_between(start, end)[:MAX_FILTER_VALUES]}
+
+
+def search_engine(query: ListingQuery, *, per_page: int = 20) -> ListingResults | None:
+    """Through search.services (the engine, or its own database mirror when it is away)."""
+    try:
+        from search import registry
+        from search.services import GeoFilter, search
+    except ImportError:
+        return None
+    if DOC_TYPE not in registry.names():
+        return None
+    filters: dict[str, list[str]] = {}
+    if query.types:
+        filters["placement_type"] = query.types
+    if query.county:
+        filters["county"] = [query.county]
+    if query.municipality:
+        filters["municipality"] = [query.municipality]
+    if query.programme:
+        filters["programme"] = [query.programme]
+    filters.update(period_filter(query))
+    geo = None
+    if query.origin and (query.km or query.sort_by_distance):
+        geo = GeoFilter(lat=query.origin[0], lon=query.origin[1], km=query.km or ALL_OF_SWEDEN_KM)
+    sort = {"date": "date", "distance": "distance"}.get(query.sort, "relevance")
+    result = search(
+        query=query.text,
+        types=[DOC_TYPE],
+        filters=filters,
+        sort=sort,
+        page=query.page,
+        per_page=per_page,
+        user=None,
+        geo=geo,
+    )
+    by_id = public_listings().in_bulk([int(hit.id) for hit in result.hits])
+    listings = []
+    for hit in result.hits:
+        listing = by_id.get(int(hit.id))
+        if listing is None:  # left the index's queryset since it was indexed
+            continue
+        listing.distance = hit.distance_km
+        listings.append(listing)
+    if query.origin:
+        for listing in listings:
+            if listing.distance is None and listing.location:
+                listing.distance = distance_km(query.origin, listing.location)
+    return ListingResults(
+        listings=listings,
+        page_obj=result.page_obj,
+        total=result.total,
+        engine="engine" if result.engine_used else "mirror",
+        notice=result.notice,
+        facets=result.facets,
+    )
 
 
 def find_listings(query: ListingQuery, *, per_page: int = 20) -> ListingResults:
-    return search_database(query, per_page=per_page)
+    return search_engine(query, per_page=per_page) or search_database(query, per_page=per_page)

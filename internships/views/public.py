@@ -56,7 +56,7 @@ def listing_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "internships/listing_list.html",
-        {"form": form, "query": query, "results": results, "page_obj": results.page},
+        {"form": form, "query": query, "results": results, "page_obj": results.page_obj},
     )
 
 

@@ -1,0 +1,222 @@
+"""Open JSON API under /api/v1/internships/ (mounted by syvsite/api.py): published listings.
+
+Nothing private: no supervisor contact details, no bookings, no pupils.
+"""
+
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from syvsite.accounts.services import absolute_url
+from syvsite.regions.models import County, Municipality
+
+from .constants import PlacementType
+from .finder import ListingQuery, find_listings
+from .rekas_link import outlook_for, programme_choices
+from .selectors import public_listings, upcoming_periods
+
+router = Router(tags=["Praktikplatser"])
+MAX_PAGE_SIZE = 50
+SORTS = ("relevance", "date", "distance")
+
+
+class PeriodOut(Schema):
+    start: date
+    end: date
+    weeks: str = Field(description="ISO-veckor, t.ex. ”v. 12–13”")
+    places: int
+    free_places: int = Field(description="Platser som inte är reserverade av en bokning")
+
+
+class PlaceOut(Schema):
+    workplace: str
+    city: str
+    municipality_code: str
+    municipality: str
+    county_code: str
+    county: str
+    lat: float | None
+    lon: float | None
+    exact_position: bool = Field(description="False: kommunens centralort används som position")
+
+
+class OutlookOut(Schema):
+    headline: str = Field(description="T.ex. ”Brist på arbetskraft i länet”")
+    detail: str
+    round: str
+    national: bool = Field(description="True när bedömningen gäller hela riket")
+
+
+class ListingSummaryOut(Schema):
+    id: int
+    title: str
+    url: str
+    company: str
+    placement_type: str = Field(description="prao, apl, lia eller praktik")
+    placement_type_label: str
+    occupation_ssyk: str
+    occupation: str
+    programmes: list[str] = Field(description="Programkoder, t.ex. VO")
+    place: PlaceOut
+    published: str | None
+    distance_km: float | None = Field(description="Avstånd från vald kommun, annars null")
+
+
+class ListingOut(ListingSummaryOut):
+    description: str
+    min_age: int | None
+    language_requirements: str
+    requires_driving_licence: bool
+    requires_record_extract: bool
+    health_and_safety: str
+    safety_information: str
+    periods: list[PeriodOut]
+    outlook: OutlookOut | None = Field(description="Yrkesbarometerns bedömning för yrket i länet")
+
+
+class ListingPageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    pages: int
+    engine: str = Field(description="engine (sökmotorn) eller mirror/database (reserv)")
+    results: list[ListingSummaryOut]
+
+
+class ListingFilters(Schema):
+    q: str = Field("", max_length=200, description="Fritext")
+    typ: list[str] = Field([], description="prao, apl, lia eller praktik")
+    lan: str = Field("", description="Länskod, t.ex. 14")
+    kommun: str = Field("", description="Kommunkod, t.ex. 1480")
+    program: str = Field("", description="Programkod, t.ex. VO")
+    fran: date | None = Field(None, description="Perioder som slutar detta datum eller senare")
+    till: date | None = Field(None, description="Perioder som börjar detta datum eller tidigare")
+    nara: str = Field("", description="Kommunkod att mäta avstånd från")
+    km: int | None = Field(None, ge=1, le=2000, description="Största avstånd från `nara`")
+    sort: str = Field("relevance", description="relevance, date eller distance")
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+
+def _place(listing) -> dict:
+    workplace, municipality = listing.workplace, listing.workplace.municipality
+    location = listing.location
+    return {
+        "workplace": workplace.name,
+        "city": workplace.city,
+        "municipality_code": municipality.code,
+        "municipality": municipality.name,
+        "county_code": municipality.county.code,
+        "county": municipality.county.name,
+        "lat": location[0] if location else None,
+        "lon": location[1] if location else None,
+        "exact_position": workplace.has_exact_position,
+    }
+
+
+def _summary(listing) -> dict:
+    distance = getattr(listing, "distance", None)
+    return {
+        "id": listing.pk,
+        "title": listing.title,
+        "url": absolute_url(listing.get_absolute_url()),
+        "company": listing.company.name,
+        "placement_type": listing.placement_type,
+        "placement_type_label": str(listing.get_placement_type_display()),
+        "occupation_ssyk": listing.occupation_ssyk,
+        "occupation": listing.occupation_name,
+        "programmes": [programme.code for programme in listing.programmes.all()],
+        "place": _place(listing),
+        "published": listing.published_at.isoformat() if listing.published_at else None,
+        "distance_km": round(distance, 1) if distance is not None else None,
+    }
+
+
+def _check(filters: ListingFilters) -> None:
+    """Unknown codes are a client error with a Swedish message, not an empty answer."""
+    unknown = [value for value in filters.typ if value not in PlacementType.values]
+    if unknown:
+        raise HttpError(
+            400, f"Okänd typ av praktik: {', '.join(unknown)}. Använd prao, apl, lia eller praktik."
+        )
+    for code, model, label in (
+        (filters.lan, County, "länskod"),
+        (filters.kommun, Municipality, "kommunkod"),
+        (filters.nara, Municipality, "kommunkod"),
+    ):
+        if code and not model.objects.filter(code=code).exists():
+            raise HttpError(400, f"Okänd {label}: {code}.")
+    if filters.program and filters.program not in dict(programme_choices()):
+        raise HttpError(400, f"Okänd programkod: {filters.program}.")
+    if filters.sort not in SORTS:
+        raise HttpError(400, f"Okänd sortering: {filters.sort}. Använd {', '.join(SORTS)}.")
+    if filters.fran and filters.till and filters.till < filters.fran:
+        raise HttpError(400, "`till` kan inte vara före `fran`.")
+
+
+@router.get("/listings", response=ListingPageOut, summary="Publicerade praktikplatser med filter")
+def list_listings(request, filters: Query[ListingFilters]):
+    _check(filters)
+    origin = None
+    if filters.nara:
+        origin = Municipality.objects.get(code=filters.nara).location
+    query = ListingQuery(
+        text=filters.q,
+        types=filters.typ,
+        county=filters.lan,
+        municipality=filters.kommun,
+        programme=filters.program,
+        period_from=filters.fran,
+        period_to=filters.till,
+        origin=origin,
+        km=filters.km if origin else None,
+        sort=filters.sort,
+        page=filters.page,
+    )
+    results = find_listings(query, per_page=filters.page_size)
+    return {
+        "count": results.total,
+        "page": results.page_obj.number,
+        "page_size": filters.page_size,
+        "pages": results.page_obj.paginator.num_pages,
+        "engine": results.engine,
+        "results": [_summary(listing) for listing in results.listings],
+    }
+
+
+@router.get("/listings/{listing_id}", response=ListingOut, summary="En publicerad praktikplats")
+def listing_detail(request, listing_id: int):
+    listing = get_object_or_404(public_listings(), pk=listing_id)
+    outlook = outlook_for(
+        ssyk=listing.occupation_ssyk, county_code=listing.workplace.municipality.county.code
+    )
+    return {
+        **_summary(listing),
+        "description": listing.description,
+        "min_age": listing.min_age,
+        "language_requirements": listing.language_requirements,
+        "requires_driving_licence": listing.requires_driving_licence,
+        "requires_record_extract": listing.requires_record_extract,
+        "health_and_safety": listing.health_and_safety,
+        "safety_information": listing.safety_information,
+        "periods": [
+            {
+                "start": p.start_date,
+                "end": p.end_date,
+                "weeks": p.weeks,
+                "places": p.places,
+                "free_places": p.left,
+            }
+            for p in upcoming_periods(listing=listing)
+        ],
+        "outlook": {
+            "headline": outlook.headline,
+            "detail": outlook.detail,
+            "round": outlook.round,
+            "national": outlook.is_national,
+        }
+        if outlook
+        else None,
+    }

@@ -1,0 +1,177 @@
+"""Published listings in the search engine: one document per listing, with its location.
+
+`location` is the workplace's exact position or its municipality's seat, so the engine can
+filter and sort by distance (geo_distance). Periods become ISO weeks and months (facets, so
+a period filter is a terms filter); free places are indexed so a booking re-indexes its
+listing (`related`), as do changes to periods, programmes, workplaces and the company's
+approval.
+"""
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+from elasticsearch_dsl import Date, Integer, Keyword
+
+from search.documents import VISIBILITY_PUBLIC, BaseDocument
+from search.registry import Facet, Related, SearchType, register
+
+from .constants import PLACEMENT_TYPE_AUDIENCE, PLACEMENT_TYPE_SHORT, PlacementType
+
+DOC_TYPE = "internship"
+
+
+class ListingDocument(BaseDocument):
+    placement_type = Keyword()
+    programme = Keyword(multi=True)
+    occupation = Keyword()
+    weeks = Keyword(multi=True)  # "2026-W12"
+    months = Keyword(multi=True)  # "2026-03"
+    company_name = Keyword()
+    free_places = Integer()
+    next_start = Date()
+
+
+class ProgrammeLabels(Mapping):
+    """code → programme name (REKAS, or the built-in list), read when a facet is shown."""
+
+    def _labels(self) -> dict[str, str]:
+        from .rekas_link import programme_choices
+
+        return dict(programme_choices())
+
+    def __getitem__(self, key: str) -> str:
+        return self._labels()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels())
+
+    def __len__(self) -> int:
+        return len(self._labels())
+
+
+def get_queryset():
+    from .selectors import public_listings
+
+    return public_listings().prefetch_related("periods__bookings")
+
+
+def months_between(start: date, end: date) -> list[str]:
+    months, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _period_facts(listing) -> tuple[list[str], list[str], int, date | None]:
+    from .finder import iso_weeks
+    from .models import RESERVING_STATUSES
+    from .selectors import today
+
+    weeks, months, free, starts = [], [], 0, []
+    for period in listing.periods.all():
+        if period.end_date < today():
+            continue
+        weeks += iso_weeks(period.start_date, period.end_date)
+        months += months_between(period.start_date, period.end_date)
+        held = sum(b.places for b in period.bookings.all() if b.status in RESERVING_STATUSES)
+        free += max(period.places - held, 0)
+        starts.append(period.start_date)
+    return sorted(set(weeks)), sorted(set(months)), free, min(starts, default=None)
+
+
+def to_document(listing) -> dict:
+    workplace = listing.workplace
+    municipality = workplace.municipality
+    weeks, months, free, next_start = _period_facts(listing)
+    location = listing.location
+    requirements = [listing.language_requirements, listing.health_and_safety]
+    return {
+        "title": listing.title,
+        "summary": listing.description[:300],
+        "body": "\n".join(
+            part
+            for part in [
+                listing.description,
+                listing.company.name,
+                listing.occupation_name,
+                workplace.city,
+                municipality.name,
+                *requirements,
+            ]
+            if part
+        ),
+        "url": listing.get_absolute_url(),
+        "county": [municipality.county.code],
+        "municipality": [municipality.code],
+        "audience": [PLACEMENT_TYPE_AUDIENCE[listing.placement_type]],
+        "date": listing.published_at,
+        "visibility": VISIBILITY_PUBLIC,
+        "location": {"lat": location[0], "lon": location[1]} if location else None,
+        "tags": [PLACEMENT_TYPE_SHORT[listing.placement_type], listing.occupation_name]
+        if listing.occupation_name
+        else [PLACEMENT_TYPE_SHORT[listing.placement_type]],
+        "placement_type": listing.placement_type,
+        "programme": [programme.code for programme in listing.programmes.all()],
+        "occupation": listing.occupation_ssyk,
+        "weeks": weeks,
+        "months": months,
+        "company_name": listing.company.name,
+        "free_places": free,
+        "next_start": next_start,
+    }
+
+
+def _listing_of(child) -> list[int]:
+    return [child.listing_id]
+
+
+def _listing_of_booking(booking) -> list[int]:
+    from .models import ListingPeriod
+
+    return list(
+        ListingPeriod.objects.filter(pk=booking.period_id).values_list("listing_id", flat=True)
+    )
+
+
+def _listings_of_workplace(workplace) -> list[int]:
+    return list(workplace.listings.values_list("pk", flat=True))
+
+
+def _listings_of_company(organisation) -> list[int]:
+    if organisation.kind != "company":
+        return []
+    return list(organisation.listings.values_list("pk", flat=True))
+
+
+register(
+    SearchType(
+        name=DOC_TYPE,
+        label=_("Praktikplatser"),
+        document=ListingDocument,
+        model="internships.Listing",
+        get_queryset=get_queryset,
+        to_document=to_document,
+        facets=(
+            Facet(
+                "placement_type",
+                _("Typ av praktik"),
+                param="typ",
+                labels=dict(PlacementType.choices),
+            ),
+            Facet("programme", _("Program"), param="program", labels=ProgrammeLabels()),
+            Facet("months", _("Månad"), param="manad", size=24),
+            Facet("weeks", _("Vecka"), param="vecka", size=60),
+        ),
+        related=(
+            Related("internships.ListingPeriod", _listing_of),
+            Related("internships.ListingProgramme", _listing_of),
+            Related("internships.Booking", _listing_of_booking),
+            Related("internships.Workplace", _listings_of_workplace),
+            Related("organisations.Organisation", _listings_of_company),
+        ),
+        query_fields=("title^3", "summary^2", "body"),
+        sortable=("free_places", "next_start"),
+    )
+)
