@@ -76,6 +76,13 @@ def peak_mb(function) -> float:
 
 
 def main() -> None:
+    from django.apps import apps
+
+    if apps.ready:  # called from a process that already set Django up: keep our own database
+        import subprocess
+
+        subprocess.run([sys.executable, __file__], check=True)
+        return
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
         setup_django(workdir)
