@@ -126,3 +126,10 @@ def search_engine(request, db, settings, _search_indices_session):
     yield fixture
     indices.forget_known_aliases()
     engine.reset_breaker()
+
+
+def pytest_collection_modifyitems(items):
+    """Every test using the engine carries the `search` marker (`make test-fast` skips them)."""
+    for item in items:
+        if "search_engine" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.search)
