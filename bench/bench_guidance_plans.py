@@ -2,8 +2,8 @@
 
 Baselines measured in the same run:
 - overview: `/vagledningsplaner/` with no plans at all (290 municipalities, all "saknas").
-  Goal: with PLANS published plans it costs ≤ 2× that and uses the same number of SQL
-  queries (no query per municipality or per plan).
+  Goal: with PLANS published plans it costs ≤ 2× that, and the number of SQL queries stays
+  constant (at most one more: Wagtail's site root paths, looked up once for the plan links).
 - activity bank: the same filter (stage 7–9, role SYV) answered without the activity index,
   by loading every published plan and scanning its StreamField in Python. Goal: the indexed
   page (20 rows + count) is ≥ 5× faster than the scan.
@@ -59,12 +59,19 @@ def timed(function, repeat: int = REPEAT) -> float:
 
 
 def page_cost(client, url: str) -> tuple[float, int]:
+    """Median time of the page and its number of SQL queries (counted with a wrapper, since
+    Django empties the debug query log at the start of every request)."""
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
-    with CaptureQueriesContext(connection) as queries:
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
         assert client.get(url).status_code == 200, url
-    return timed(lambda: client.get(url)), len(queries)
+    return timed(lambda: client.get(url)), len(executed)
 
 
 def activities(seed: int) -> list[dict]:
@@ -143,7 +150,7 @@ def main() -> None:
         print(
             f"Översikt utan planer: {empty_time * 1000:.1f} ms, {empty_queries} frågor; "
             f"med {PLANS} planer: {full_time * 1000:.1f} ms, {full_queries} frågor; "
-            f"kvot {full_time / empty_time:.2f}× (mål ≤ 2×, samma antal frågor)"
+            f"kvot {full_time / empty_time:.2f}× (mål ≤ 2×, högst en fråga till)"
         )
 
         bank_time, bank_queries = page_cost(

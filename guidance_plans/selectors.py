@@ -34,13 +34,18 @@ class Overview:
     total: int  # municipalities after the county filter
 
 
-def published_plans() -> QuerySet:
-    return (
+# The plan's sections: large JSON/HTML that listings never show.
+CONTENT_FIELDS = ("current_state", "goals", "responsibilities", "activities", "follow_up")
+
+
+def published_plans(*, with_content: bool = True) -> QuerySet:
+    plans = (
         GuidancePlanPage.objects.live()
         .public()
         .select_related("municipality__county")
         .order_by("municipality__name", "-valid_from")
     )
+    return plans if with_content else plans.defer(*CONTENT_FIELDS, "attachments")
 
 
 def _best_plan(plans: list[GuidancePlanPage], today: date) -> GuidancePlanPage | None:
@@ -63,7 +68,7 @@ def municipality_overview(
     """Every municipality with the status of its plan; two queries whatever the size."""
     today = today or timezone.localdate()
     municipalities = Municipality.objects.select_related("county").order_by("name")
-    plans = published_plans()
+    plans = published_plans(with_content=False)
     if county_code:
         municipalities = municipalities.filter(county__code=county_code)
         plans = plans.filter(municipality__county__code=county_code)

@@ -1,6 +1,6 @@
 """The page tree and its permissions: index pages, one section and editor group per municipality.
 
-Permission model (documented in docs/guidance_plans.md):
+Permission model (documented in guidance_plans/README.md):
 - "Kommunredaktör – <kommun>" may add and change pages under that municipality's section,
   and add/choose documents in that municipality's collection. It may NOT publish.
 - Publishing goes through the workflow "Granskning av vägledningsplaner" (see workflow.py):
@@ -109,14 +109,25 @@ def ensure_editor_group(*, section: MunicipalitySection) -> Group:
     return group
 
 
+def _section_slug(index: Page, municipality: Municipality) -> str:
+    """ "Malmö" → "malmo"; Håbo and Habo both fold to "habo", so the second gets its code."""
+    slug = slugify(municipality.name)
+    if index.get_children().filter(slug=slug).exists():
+        slug = f"{slug}-{municipality.code}"
+    return slug
+
+
 @transaction.atomic
 def ensure_section(*, municipality: Municipality) -> MunicipalitySection:
     """The municipality's section under the index (published) and its editor group."""
     section = MunicipalitySection.objects.filter(municipality=municipality).first()
     if section is None:
-        section = ensure_plan_index().add_child(
+        index = ensure_plan_index()
+        section = index.add_child(
             instance=MunicipalitySection(
-                title=municipality.name, slug=slugify(municipality.name), municipality=municipality
+                title=municipality.name,
+                slug=_section_slug(index, municipality),
+                municipality=municipality,
             )
         )
         _publish(section)

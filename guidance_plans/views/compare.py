@@ -14,7 +14,7 @@ from ..text import plan_sections
 def _plan_choices() -> tuple[list[tuple[int, str]], dict[int, Page]]:
     plans: dict[int, Page] = {}
     choices = []
-    for plan in published_plans():
+    for plan in published_plans(with_content=False):
         plans[plan.pk] = plan
         choices.append((plan.pk, f"{plan.municipality.name}: {plan.title}"))
     model = ModelPlanPage.objects.live().public().first()
@@ -29,7 +29,9 @@ def compare(request: HttpRequest) -> HttpResponse:
     form = ComparisonForm(request.GET or None, plan_choices=choices)
     columns, sections = [], []
     if form.is_valid():
-        pages = [plans[form.cleaned_data["a"]], plans[form.cleaned_data["b"]]]
+        # The choice list holds plans without their sections; load the two chosen in full.
+        chosen = [plans[form.cleaned_data[name]] for name in ("a", "b")]
+        pages = [type(page).objects.get(pk=page.pk) for page in chosen]
         columns = [{"page": page, "is_model": isinstance(page, ModelPlanPage)} for page in pages]
         texts = [plan_sections(page) for page in pages]
         for index, section in enumerate(texts[0]):

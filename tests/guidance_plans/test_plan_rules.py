@@ -61,3 +61,10 @@ def test_section_creation_is_idempotent_and_named_after_the_municipality(plan_in
     second = ensure_section(municipality=municipality("0380"))
     assert first.pk == second.pk
     assert first.title == "Uppsala" and first.slug == "uppsala" and first.live
+
+
+def test_municipalities_whose_names_fold_to_the_same_slug_get_distinct_sections(plan_index):
+    habo_uppsala = ensure_section(municipality=municipality("0305"))  # Håbo
+    habo_jonkoping = ensure_section(municipality=municipality("0643"))  # Habo
+    assert habo_uppsala.slug == "habo"
+    assert habo_jonkoping.slug == "habo-0643"
