@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.http import urlencode
 
 from ..forms import NewsFilterForm
 from ..models import NewsPage, NewsTheme
@@ -31,5 +32,5 @@ def news_listing_context(request: HttpRequest, *, index_page) -> dict:
         "chosen_themes": chosen,
         "page_obj": page_obj,
         "news_items": page_obj.object_list,
-        "feed_query": request.GET.urlencode() if chosen else "",
+        "feed_query": urlencode({"tema": chosen}, doseq=True) if chosen else "",
     }

@@ -5,9 +5,12 @@ publishes directly: publishing goes through the review workflow (a moderator app
 """
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data
 
-from guidance_plans.models import GuidancePlanPage
+from guidance_plans.models import GuidancePlanPage, MunicipalitySection
+from tests.factories import municipality
 
 from .admin_helpers import plan_form_data
 from .factories import GuidancePlanPageFactory
@@ -142,3 +145,22 @@ def test_moderator_cannot_publish_directly_without_the_workflow(client, moderato
     target = plans["malmo"]
     response = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
     assert refused(response)
+
+
+def test_section_created_in_the_admin_gets_its_editor_group(client, admin_user, plan_index):
+    client.force_login(admin_user)
+    url = reverse(
+        "wagtailadmin_pages:add",
+        args=["guidance_plans", "municipalitysection", plan_index.pk],
+    )
+    data = nested_form_data(
+        {"title": "Lund", "slug": "lund", "municipality": municipality("1281").pk}
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302
+    section = MunicipalitySection.objects.get(municipality__code="1281")
+    group = Group.objects.get(name="Kommunredaktör – Lund")
+    perms = set(
+        group.page_permissions.filter(page=section).values_list("permission__codename", flat=True)
+    )
+    assert perms == {"add_page", "change_page"}
