@@ -229,7 +229,8 @@ class GuidancePlanPage(BreadcrumbMixin, RoutablePageMixin, PlanContent, Page):
 
     @property
     def changes_url(self) -> str:
-        return self.url + self.reverse_subpage("changes")
+        """Empty for a page not yet in the tree (a preview of a new plan)."""
+        return self.url + self.reverse_subpage("changes") if self.url else ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

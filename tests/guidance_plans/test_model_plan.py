@@ -129,3 +129,17 @@ def test_plans_cannot_be_added_outside_a_municipality_section(client, admin_user
     response = client.get(url)
     assert response.status_code in (302, 403)
     assert not GuidancePlanPage.objects.exists()
+
+
+def test_editor_previews_a_new_plan_before_it_exists(client, make_editor, plan_index):
+    section = ensure_section(municipality=municipality("1480"))
+    client.force_login(make_editor("1480"))
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=["guidance_plans", "guidanceplanpage", section.pk],
+    )
+    plan = GuidancePlanPage(title="Förhandsvisad plan", slug="forhand", valid_from=date(2027, 1, 1))
+    assert client.post(url, plan_form_data(plan)).json()["is_valid"]
+    preview = client.get(url)
+    assert preview.status_code == 200
+    assert "Förhandsvisad plan" in preview.content.decode()
