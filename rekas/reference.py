@@ -16,6 +16,19 @@ def read_rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter=";"))
 
 
+def _upsert(model, *, lookup: dict, values: dict):
+    """update_or_create that doesn't save (nor re-index) a row that is already up to date."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **values)
+    changed = [field for field, value in values.items() if getattr(obj, field) != value]
+    if changed:
+        for field in changed:
+            setattr(obj, field, values[field])
+        obj.save(update_fields=changed)
+    return obj
+
+
 def load_reference(*, apps=None) -> None:
     """Create or update programmes, orientations, SSYK occupations and the curated mapping."""
     get_model = apps.get_model if apps else _current_model
@@ -28,33 +41,35 @@ def load_reference(*, apps=None) -> None:
 
     programmes = {}
     for row in read_rows("programmes.csv"):
-        programme, _ = Programme.objects.update_or_create(
-            code=row["code"],
-            defaults={"name": row["name"], "kind": row["kind"], "description": row["description"]},
+        programme = _upsert(
+            Programme,
+            lookup={"code": row["code"]},
+            values={"name": row["name"], "kind": row["kind"], "description": row["description"]},
         )
         ProgrammeName.objects.get_or_create(programme=programme, name=row["name"])
         programmes[programme.code] = programme
     for row in read_rows("programme_names.csv"):
-        ProgrammeName.objects.update_or_create(
-            programme=programmes[row["programme"]],
-            name=row["name"],
-            defaults={
+        _upsert(
+            ProgrammeName,
+            lookup={"programme": programmes[row["programme"]], "name": row["name"]},
+            values={
                 "valid_from": int(row["valid_from"]) if row["valid_from"] else None,
                 "valid_to": int(row["valid_to"]) if row["valid_to"] else None,
             },
         )
     orientations = {}
     for row in read_rows("orientations.csv"):
-        orientation, _ = Orientation.objects.update_or_create(
-            code=row["code"],
-            defaults={"programme": programmes[row["programme"]], "name": row["name"]},
+        orientation = _upsert(
+            Orientation,
+            lookup={"code": row["code"]},
+            values={"programme": programmes[row["programme"]], "name": row["name"]},
         )
         orientations[orientation.code] = orientation
     occupations = {}
     for row in read_rows("ssyk.csv"):
         area, _ = OccupationalArea.objects.get_or_create(name=row["area"])
-        occupation, _ = Occupation.objects.update_or_create(
-            ssyk=row["ssyk"], defaults={"name": row["name"], "area": area}
+        occupation = _upsert(
+            Occupation, lookup={"ssyk": row["ssyk"]}, values={"name": row["name"], "area": area}
         )
         occupations[occupation.ssyk] = occupation
     if ProgrammeOccupation.objects.exists():

@@ -7,13 +7,14 @@ history 2022–2026 (preliminary and final) for schools in all 21 counties.
 
 import random
 
+import pandas as pd
 from django.db import transaction
 
 from syvsite.regions.models import County, Municipality
 
 from .demo import DEMO_CONCEPT_PREFIX, DEMO_SOURCE, demo_assessment_records, generate_admissions
-from .documents import enqueue_after_import
 from .importers import import_yrkesbarometer
+from .importers.admissions import insert_rows
 from .models import (
     AdmissionStatistic,
     Assessment,
@@ -28,6 +29,7 @@ from .reference import BAROMETER_EXCERPT, load_reference
 from .selectors import latest_round
 
 
+@transaction.atomic  # one commit: one search-outbox drain instead of hundreds
 def run(*, stdout) -> None:
     load_reference()
     real = Assessment.objects.exclude(
@@ -40,7 +42,7 @@ def run(*, stdout) -> None:
         barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX
     ).exists():
         stdout.write(f"  Demobedömningar: {seed_demo_assessments()} st.")
-        enqueue_after_import(programmes=True, occupations=True)
+        # No re-indexing here: seed_demo rebuilds the whole index after the seeds.
     if not AdmissionStatistic.objects.exists():
         stdout.write(f"  Antagningsstatistik (genererad): {seed_admissions()} rader.")
 
@@ -118,30 +120,19 @@ def seed_admissions() -> int:
         (code, name): pk
         for code, name, pk in School.objects.values_list("municipality__code", "name", "id")
     }
-    objects = []
-    for row in rows:
-        path = row["study_path"]
-        programme_id, orientation_id = orientations.get(path, (programmes.get(path), None))
-        objects.append(
-            AdmissionStatistic(
-                year=row["year"],
-                round=row["round"],
-                municipality_id=municipalities[row["municipality_code"]],
-                school_id=school_ids[(row["municipality_code"], row["school"])],
-                programme_id=programme_id,
-                orientation_id=orientation_id,
-                study_path=path,
-                places=row["places"],
-                first_choice_applicants=row["first_choice_applicants"],
-                admitted=row["admitted"],
-                reserves=row["reserves"],
-                lowest_merit=row["lowest_merit"],
-                median_merit=row["median_merit"],
-                source=DEMO_SOURCE,
-                batch=batch,
-            )
-        )
-    AdmissionStatistic.objects.bulk_create(objects, batch_size=2000, ignore_conflicts=True)
+    frame = pd.DataFrame(rows)
+    paths = frame["study_path"].map(
+        lambda path: orientations.get(path, (programmes.get(path), None))
+    )
+    frame["programme_id"] = [path[0] for path in paths]
+    frame["orientation_id"] = [path[1] for path in paths]
+    frame["municipality_id"] = frame["municipality_code"].map(municipalities)
+    frame["school_id"] = [
+        school_ids[key] for key in zip(frame["municipality_code"], frame["school"], strict=True)
+    ]
+    frame["needs_review"] = False
+    insert_rows(frame, batch=batch, source=DEMO_SOURCE, progress=False)
+    objects = frame
     batch.rows_written = len(objects)
     batch.save(update_fields=["rows_written"])
     return len(objects)

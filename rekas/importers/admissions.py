@@ -355,7 +355,7 @@ def _write(clean: pd.DataFrame, report: ImportReport, *, user, progress: bool, s
     )
     report.replaced = _delete_in_scope(clean)
     clean = clean.assign(school_id=_school_ids(clean))
-    _insert(clean, batch=batch, source=source, progress=progress)
+    insert_rows(clean, batch=batch, source=source, progress=progress)
     report.written = len(clean)
     report.committed = True
     report.batch_id = batch.pk
@@ -383,7 +383,7 @@ def _python_values(series: pd.Series, kind) -> list:
     return [None if value != value else kind(value) for value in numbers]  # NaN != NaN
 
 
-def _insert(clean: pd.DataFrame, *, batch: ImportBatch, source: str, progress: bool) -> None:
+def insert_rows(clean: pd.DataFrame, *, batch: ImportBatch, source: str, progress: bool) -> None:
     """Plain parameterised INSERTs in chunks: the rows are already validated, and building
     100,000 model instances would cost most of the import's time (see docs/rekas-method.md)."""
     kinds = {
