@@ -368,7 +368,9 @@ def test_school_unit_code_links_the_school_organisation(db, tmp_path):
 def test_older_programme_names_are_recognised(db, tmp_path):
     header = "ar;antagningsomgang;kommunkod;skola;programnamn;platser;forstahandssokande;antagna"
 
-    report = run(csv_file(tmp_path, "2009;slutlig;1480;Skola;OMVÅRDNADSPROGRAMMET;30;20;20", header=header))
+    report = run(
+        csv_file(tmp_path, "2009;slutlig;1480;Skola;OMVÅRDNADSPROGRAMMET;30;20;20", header=header)
+    )
 
     assert report.committed, report.errors
     assert AdmissionStatistic.objects.get().programme.code == "VO"
