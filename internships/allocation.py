@@ -56,25 +56,30 @@ class _Graph:
         return edge
 
     def shortest_path(
-        self, source: int, potential: list[int]
-    ) -> tuple[list[int], list[int | None]]:
-        """Dijkstra on reduced costs; returns distances and the edge used to reach each node."""
-        infinity = float("inf")
-        distance: list = [infinity] * len(self.adjacency)
+        self, source: int, sink: int, potential: list[int]
+    ) -> tuple[list, list[int | None]]:
+        """Dijkstra on reduced costs, stopped once the sink is settled.
+
+        Returns distances (settled nodes only; the others None) and the edge reaching each node.
+        """
+        distance: list = [None] * len(self.adjacency)
+        best: dict[int, int] = {source: 0}
         via: list[int | None] = [None] * len(self.adjacency)
-        distance[source] = 0
         queue = [(0, source)]
         while queue:
             dist, node = heapq.heappop(queue)
-            if dist > distance[node]:
+            if distance[node] is not None:
                 continue
+            distance[node] = dist
+            if node == sink:
+                break
             for edge in self.adjacency[node]:
-                if self.capacity[edge] <= 0:
-                    continue
                 target = self.to[edge]
+                if self.capacity[edge] <= 0 or distance[target] is not None:
+                    continue
                 candidate = dist + self.cost[edge] + potential[node] - potential[target]
-                if candidate < distance[target]:
-                    distance[target] = candidate
+                if target not in best or candidate < best[target]:
+                    best[target] = candidate
                     via[target] = edge
                     heapq.heappush(queue, (candidate, target))
         return distance, via
@@ -83,20 +88,19 @@ class _Graph:
         potential = [0] * len(self.adjacency)  # every original cost is >= 0
         flow = 0
         while True:
-            distance, via = self.shortest_path(source, potential)
-            if via[sink] is None:
+            distance, via = self.shortest_path(source, sink, potential)
+            if distance[sink] is None:
                 return flow
+            # Nodes not settled before the sink count as being as far away as the sink:
+            # that keeps every reduced cost non-negative for the next round.
+            reach = distance[sink]
             for node, dist in enumerate(distance):
-                if dist != float("inf"):
-                    potential[node] += dist
+                potential[node] += reach if dist is None else dist
             bottleneck, node = None, sink
             while node != source:
                 edge = via[node]
-                bottleneck = (
-                    self.capacity[edge]
-                    if bottleneck is None
-                    else min(bottleneck, self.capacity[edge])
-                )
+                capacity = self.capacity[edge]
+                bottleneck = capacity if bottleneck is None else min(bottleneck, capacity)
                 node = self.to[edge ^ 1]
             node = sink
             while node != source:
