@@ -1,3 +1,4 @@
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 
@@ -42,7 +43,7 @@ class IndexedDocument(models.Model):
     # Lowercased, å/ä/ö folded: what the fallback's "contains" matching runs on.
     title_text = models.TextField(blank=True)
     search_text = models.TextField(blank=True)
-    data = models.JSONField(default=dict)  # the document as sent to the engine
+    data = models.JSONField(default=dict, encoder=DjangoJSONEncoder)  # the document as sent
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
