@@ -50,7 +50,10 @@ def _hit(raw: dict) -> Hit:
     highlight = raw.get("highlight", {})
     doc_type = source.get("content_type", "")
     title = source.get("title", "")
-    snippet = _first(highlight, ("body", "body.folded", "body.parts", "summary", "summary.folded"))
+    snippet = _first(
+        highlight,
+        ("body", "body.folded", "body.parts", "summary", "summary.folded", "summary.parts"),
+    )
     if snippet is None:
         summary = " ".join(str(source.get("summary") or "").split())
         snippet = escape(summary[:180] + ("…" if len(summary) > 180 else ""))
