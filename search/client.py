@@ -173,11 +173,16 @@ class Engine:
             if self._transport is not None:
                 return
             self._check_breaker()
-            try:
-                info = detect(self.urls[0], timeout=self.timeout, verify_certs=self.verify_certs)
-            except EngineUnavailable:
+            info = None
+            for url in self.urls:  # the first node that answers tells what the cluster is
+                try:
+                    info = detect(url, timeout=self.timeout, verify_certs=self.verify_certs)
+                    break
+                except EngineUnavailable as error:
+                    failure = error
+            if info is None:
                 self._down_until = time.monotonic() + BREAKER_SECONDS
-                raise
+                raise failure
             transport_class = (
                 _OpenSearchTransport if info.flavour == "opensearch" else _ElasticsearchTransport
             )
