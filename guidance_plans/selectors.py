@@ -97,7 +97,9 @@ def filter_activities(
     today: date | None = None,
 ) -> QuerySet:
     """Activities of published plans, filtered; an empty filter means "all"."""
-    activities = PlanActivity.objects.filter(plan__live=True).select_related(
+    # Live and without a view restriction (a restriction can be added without republishing).
+    visible_plans = GuidancePlanPage.objects.live().public().values("pk")
+    activities = PlanActivity.objects.filter(plan__in=visible_plans).select_related(
         "plan", "municipality__county", "method"
     )
     if stages:

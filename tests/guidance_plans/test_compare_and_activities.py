@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from guidance_plans.models import PlanActivity
 from guidance_plans.services.model_plan import ensure_model_plan
@@ -150,3 +151,12 @@ def test_activity_bank_can_leave_out_expired_plans(client, plan_index):
     assert "Gammal aktivitet" in everything and "(utgången)" in everything
     current = client.get("/vagledningsplaner/aktiviteter/", {"gallande": "on"}).content.decode()
     assert "Aktuell aktivitet" in current and "Gammal aktivitet" not in current
+
+
+def test_activities_of_a_view_restricted_plan_stay_hidden(client, plan_index):
+    plan = GuidancePlanPageFactory(activities=[activity("Hemlig aktivitet")])
+    PageViewRestriction.objects.create(page=plan, restriction_type="login")
+    html = client.get("/vagledningsplaner/aktiviteter/").content.decode()
+    assert "Hemlig aktivitet" not in html
+    body = client.get("/api/v1/guidance-plans/activities").json()
+    assert body["count"] == 0
