@@ -5,7 +5,10 @@ A published post records one NotificationEvent per follower (of the thread or it
 """
 
 import logging
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -22,6 +25,7 @@ from ..models import NotificationEvent, Post, Status, Subscription
 from ..permissions import can_view_thread
 
 logger = logging.getLogger(__name__)
+CHUNK = 200  # (user, thread) groups per transaction
 
 
 def record_new_post(*, post: Post) -> int:
@@ -39,7 +43,7 @@ def record_new_post(*, post: Post) -> int:
 
 
 def pending_groups() -> list[tuple[int, int]]:
-    """(user id, thread id) pairs with unsent events, oldest first."""
+    """(user id, thread id) pairs with unsent events."""
     rows = (
         NotificationEvent.objects.filter(sent_at__isnull=True)
         .values_list("user_id", "thread_id")
@@ -49,61 +53,105 @@ def pending_groups() -> list[tuple[int, int]]:
     return list(rows)
 
 
-def send_pending(*, groups: Iterable[tuple[int, int]] | None = None, now=None) -> dict:
-    """Send what is due. Returns counts: mails sent, groups waiting for the interval, dropped."""
+def send_pending(*, now=None, progress: Callable[[int], object] | None = None) -> dict:
+    """Send what is due. Returns counts: mails sent, groups waiting for the interval, dropped
+    (nothing left to tell, or the reader lost access), failed (mail server; retried next run)."""
     now = now or timezone.now()
-    counts = {"sent": 0, "waiting": 0, "dropped": 0, "failed": 0}
-    for user_id, thread_id in groups if groups is not None else pending_groups():
-        counts[_send_group(user_id=user_id, thread_id=thread_id, now=now)] += 1
-    return counts
+    counts = Counter({"sent": 0, "waiting": 0, "dropped": 0, "failed": 0})
+    groups = pending_groups()
+    for start in range(0, len(groups), CHUNK):
+        chunk = groups[start : start + CHUNK]
+        counts.update(_send_chunk(groups=chunk, now=now))
+        if progress is not None:
+            progress(len(chunk))
+    return dict(counts)
 
 
 @transaction.atomic
-def _send_group(*, user_id: int, thread_id: int, now) -> str:
-    # skip_locked: a second cron run at the same time leaves this group to the first one.
-    events = list(
-        NotificationEvent.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(user_id=user_id, thread_id=thread_id, sent_at__isnull=True)
+def _send_chunk(*, groups: list[tuple[int, int]], now) -> Counter:
+    """One transaction per chunk: a few queries for up to CHUNK mails, not a few per mail."""
+    wanted = set(groups)
+    user_ids, thread_ids = {u for u, _ in groups}, {t for _, t in groups}
+    # skip_locked: a second cron run at the same time leaves these events to the first one.
+    events = [
+        event
+        for event in NotificationEvent.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(sent_at__isnull=True, user_id__in=user_ids, thread_id__in=thread_ids)
         .select_related("user", "thread__category", "post__author")
-        .order_by("post__created_at")
-    )
-    if not events:
-        return "waiting"
-    last_sent = NotificationEvent.objects.filter(
-        user_id=user_id, thread_id=thread_id, sent_at__isnull=False
-    ).aggregate(last=Max("sent_at"))["last"]
+        .order_by("post__created_at", "post_id")
+        if (event.user_id, event.thread_id) in wanted
+    ]
+    by_group: dict[tuple[int, int], list[NotificationEvent]] = defaultdict(list)
+    for event in events:
+        by_group[(event.user_id, event.thread_id)].append(event)
+    context = _ChunkContext.load(user_ids=user_ids, thread_ids=thread_ids, events=events)
+    counts: Counter = Counter()
+    done: list[int] = []
+    for group in by_group.values():
+        outcome = _send_group(group=group, context=context, now=now)
+        counts[outcome] += 1
+        if outcome in ("sent", "dropped"):
+            done += [event.pk for event in group]
+    NotificationEvent.objects.filter(pk__in=done).update(sent_at=now)
+    return counts
+
+
+@dataclass
+class _ChunkContext:
+    last_sent: dict[tuple[int, int], datetime]
+    thread_follows: set[tuple[int, int]]
+    category_follows: set[tuple[int, int]]
+
+    @classmethod
+    def load(cls, *, user_ids, thread_ids, events) -> "_ChunkContext":
+        from ..selectors import attach_role_names
+
+        attach_role_names(event.user for event in events)  # can_view_thread without queries
+        last_sent = (
+            NotificationEvent.objects.filter(
+                user_id__in=user_ids, thread_id__in=thread_ids, sent_at__isnull=False
+            )
+            .values_list("user_id", "thread_id")
+            .annotate(last=Max("sent_at"))
+        )
+        follows = Subscription.objects.filter(user_id__in=user_ids).values_list(
+            "user_id", "thread_id", "category_id"
+        )
+        return cls(
+            last_sent={(u, t): last for u, t, last in last_sent},
+            thread_follows={(u, t) for u, t, _ in follows if t},
+            category_follows={(u, c) for u, _, c in follows if c},
+        )
+
+
+def _send_group(*, group: list[NotificationEvent], context: _ChunkContext, now) -> str:
+    user, thread = group[0].user, group[0].thread
+    last_sent = context.last_sent.get((user.pk, thread.pk))
     if last_sent and now - last_sent < conf.get("NOTIFICATION_INTERVAL"):
         return "waiting"
-    user, thread = events[0].user, events[0].thread
-    posts = [event.post for event in events if event.post.status == Status.PUBLISHED]
-    ids = [event.pk for event in events]
-    if not posts or not _still_wants_mail(user=user, thread=thread):
-        NotificationEvent.objects.filter(pk__in=ids).update(sent_at=now)
+    posts = [event.post for event in group if event.post.status == Status.PUBLISHED]
+    follows_thread = (user.pk, thread.pk) in context.thread_follows
+    follows_category = (user.pk, thread.category_id) in context.category_follows
+    still_wanted = user.is_active and (follows_thread or follows_category)
+    if not posts or not still_wanted or not can_view_thread(user, thread):
         return "dropped"
     try:
-        _mail(user=user, thread=thread, posts=posts)
+        _mail(user=user, thread=thread, posts=posts, thread_link=follows_thread,
+              category_link=follows_category)  # fmt: skip
     except Exception:  # noqa: BLE001 - a mail server hiccup; the next run retries
-        logger.exception("Forumavisering kunde inte skickas till användare %s", user_id)
+        logger.exception("Forumavisering kunde inte skickas till användare %s", user.pk)
         return "failed"
-    NotificationEvent.objects.filter(pk__in=ids).update(sent_at=now)
     return "sent"
 
 
-def _still_wants_mail(*, user, thread) -> bool:
-    following = Subscription.objects.filter(
-        Q(thread=thread) | Q(category_id=thread.category_id), user=user
-    ).exists()
-    return user.is_active and following and can_view_thread(user, thread)
-
-
-def _mail(*, user, thread, posts: list[Post]) -> None:
+def _mail(*, user, thread, posts: list[Post], thread_link: bool, category_link: bool) -> None:
     from .subscriptions import unsubscribe_token
 
     links = []
-    if Subscription.objects.filter(user=user, thread=thread).exists():
+    if thread_link:
         token = unsubscribe_token(user=user, thread=thread)
         links.append(("tråden", absolute_url(reverse("forum:unsubscribe", args=[token]))))
-    if Subscription.objects.filter(user=user, category_id=thread.category_id).exists():
+    if category_link:
         token = unsubscribe_token(user=user, category=thread.category)
         links.append(("kategorin", absolute_url(reverse("forum:unsubscribe", args=[token]))))
     context = {

@@ -118,7 +118,10 @@ def create_thread(
 @transaction.atomic
 def create_reply(*, author, thread: Thread, body: str, ip_address: str | None = None) -> Post:
     body = validate_body(body)
-    thread = Thread.objects.select_for_update().select_related("category").get(pk=thread.pk)
+    # of=self: lock the thread row only, not its category (that would serialise a whole category).
+    thread = (
+        Thread.objects.select_for_update(of=("self",)).select_related("category").get(pk=thread.pk)
+    )
     _check_may_post(author=author, category=thread.category)
     if not can_reply(author, thread):
         if thread.is_locked:

@@ -13,11 +13,10 @@ class Command(BaseCommand):
     help = "Skickar samlade mejl om nya foruminlägg (ett mejl per tråd och mottagare)."
 
     def handle(self, *args, **options):
-        groups = pending_groups()
-        progress = tqdm(
-            groups, desc="Forumaviseringar", unit="mejl", disable=not groups, file=self.stderr
-        )
-        counts = send_pending(groups=progress)
+        total = len(pending_groups())
+        with tqdm(total=total, desc="Forumaviseringar", unit="tråd", disable=not total,
+                  file=self.stderr) as progress:  # fmt: skip
+            counts = send_pending(progress=progress.update)
         self.stdout.write(
             f"Skickade {counts['sent']} mejl; {counts['waiting']} väntar på intervallet, "
             f"{counts['dropped']} behövdes inte längre, {counts['failed']} misslyckades."
