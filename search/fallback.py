@@ -183,3 +183,20 @@ def suggest(prefix: str, visibilities: list[str], *, size: int = 8) -> list[str]
     )
     titles = queryset.order_by(F("date").desc(nulls_last=True)).values_list("title", flat=True)
     return list(dict.fromkeys(titles[: size * 3]))[:size]
+
+
+def similar(doc_type: str, object_id: str, *, size: int, visibilities: list[str]) -> list:
+    """Documents of the type sharing the most audience values and tags with this one."""
+    values = IndexedFacetValue.objects.filter(
+        document__doc_type=doc_type, document__object_id=object_id, field__in=["tags", "audience"]
+    ).values_list("field", "value")
+    conditions = Q(pk__in=[])
+    for field, value in values:
+        conditions |= Q(facet_values__field=field, facet_values__value=value)
+    return list(
+        IndexedDocument.objects.filter(doc_type=doc_type, visibility__in=visibilities)
+        .exclude(object_id=object_id)
+        .filter(conditions)
+        .annotate(shared=Count("facet_values"))
+        .order_by("-shared", F("date").desc(nulls_last=True))[:size]
+    )

@@ -119,7 +119,14 @@ def search_body(plan: QueryPlan) -> dict:
         search = search.highlight_options(encoder="html", **HIGHLIGHT_TAGS)
         for name in ("title", "title.folded", "title.parts"):
             search = search.highlight(name, number_of_fragments=0)
-        for name in ("summary", "body", "summary.folded", "body.folded", "summary.parts", "body.parts"):
+        for name in (
+            "summary",
+            "body",
+            "summary.folded",
+            "body.folded",
+            "summary.parts",
+            "body.parts",
+        ):
             search = search.highlight(name, fragment_size=SNIPPET_LENGTH, number_of_fragments=1)
         if plan.with_suggestion:
             search = search.suggest(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import re
 
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from . import facets, fallback, registry
@@ -157,23 +156,7 @@ def _empty(plan: QueryPlan) -> SearchResult:
 
 def _from_database(plan: QueryPlan, *, reason: str) -> SearchResult:
     rows, total, facet_results = fallback.search(plan)
-    hits = []
-    for row in rows:
-        title_html, snippet = fallback.snippet(row, plan.text)
-        source = {key: value for key, value in row.data.items() if key != "body"}
-        hits.append(
-            Hit(
-                id=row.object_id,
-                doc_type=row.doc_type,
-                type_label=_type_label(row.doc_type),
-                title=row.title,
-                url=row.url,
-                snippet=snippet,
-                title_html=title_html,
-                source=source,
-                distance_km=getattr(row, "distance", None),
-            )
-        )
+    hits = [_hit_from_row(row, plan.text) for row in rows]
     return SearchResult(
         query=plan.text,
         hits=hits,
@@ -185,6 +168,21 @@ def _from_database(plan: QueryPlan, *, reason: str) -> SearchResult:
         engine_used=False,
         notice=_fallback_notice(reason),
         filters=plan.filters,
+    )
+
+
+def _hit_from_row(row, text: str) -> Hit:
+    title_html, snippet = fallback.snippet(row, text)
+    return Hit(
+        id=row.object_id,
+        doc_type=row.doc_type,
+        type_label=_type_label(row.doc_type),
+        title=row.title,
+        url=row.url,
+        snippet=snippet,
+        title_html=title_html,
+        source={key: value for key, value in row.data.items() if key != "body"},
+        distance_km=getattr(row, "distance", None),
     )
 
 
@@ -231,13 +229,14 @@ def suggest(*, prefix: str, user=None, size: int = 8) -> list[str]:
 
 
 def more_like_this(*, doc_type: str, object_id, size: int = 5, user=None) -> list[Hit]:
-    """Documents of the same type similar to this one (empty without an engine)."""
+    """Documents of the same type similar to this one: by text in the engine; without it,
+    those sharing the most audience values and tags."""
     if doc_type not in registry.names():
         return []
     _catch_up()
     engine = get_engine()
     if engine is None:
-        return _similar_from_database(doc_type, str(object_id), size, visibilities_for(user))
+        return _similar_from_database(doc_type, str(object_id), size, user)
     try:
         return engine_more_like_this(
             engine,
@@ -248,44 +247,9 @@ def more_like_this(*, doc_type: str, object_id, size: int = 5, user=None) -> lis
         )
     except (EngineUnavailable, EngineError) as error:
         logger.warning("more_like_this: engine failed: %s", error)
-        return _similar_from_database(doc_type, str(object_id), size, visibilities_for(user))
+        return _similar_from_database(doc_type, str(object_id), size, user)
 
 
-def _similar_from_database(doc_type: str, object_id: str, size: int, visibilities) -> list[Hit]:
-    """Without the engine: same type, sharing the most tags/audience values, newest first."""
-    from django.db.models import Count, F
-
-    from .models import IndexedDocument, IndexedFacetValue
-
-    values = IndexedFacetValue.objects.filter(
-        document__doc_type=doc_type, document__object_id=object_id, field__in=["tags", "audience"]
-    ).values_list("field", "value")
-    shared = IndexedDocument.objects.filter(doc_type=doc_type, visibility__in=visibilities).exclude(
-        object_id=object_id
-    )
-    conditions = None
-    for field, value in values:
-        from django.db.models import Q
-
-        condition = Q(facet_values__field=field, facet_values__value=value)
-        conditions = condition if conditions is None else conditions | condition
-    if conditions is None:
-        return []
-    rows = (
-        shared.filter(conditions)
-        .annotate(shared=Count("facet_values"))
-        .order_by("-shared", F("date").desc(nulls_last=True))[:size]
-    )
-    return [
-        Hit(
-            id=row.object_id,
-            doc_type=row.doc_type,
-            type_label=_type_label(row.doc_type),
-            title=row.title,
-            url=row.url,
-            snippet="",
-            title_html=escape(row.title),
-            source={k: v for k, v in row.data.items() if k != "body"},
-        )
-        for row in rows
-    ]
+def _similar_from_database(doc_type: str, object_id: str, size: int, user) -> list[Hit]:
+    rows = fallback.similar(doc_type, object_id, size=size, visibilities=visibilities_for(user))
+    return [_hit_from_row(row, "") for row in rows]
