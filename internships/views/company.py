@@ -6,6 +6,7 @@ memberships (access.company_or_404); ids in posted data are never trusted.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +23,8 @@ from ..selectors import periods_with_availability
 from ..services import companies as company_services
 from ..services.bookings import decide_booking
 from . import access
+
+PER_PAGE = 25
 
 
 @login_required
@@ -140,12 +143,14 @@ def company_bookings(request: HttpRequest, company_id: int) -> HttpResponse:
     status = request.GET.get("status")
     if status in Booking.Status.values:
         bookings = bookings.filter(status=status)
+    page_obj = Paginator(bookings, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "internships/company/bookings.html",
         {
             "company": company,
-            "bookings": bookings,
+            "bookings": page_obj.object_list,
+            "page_obj": page_obj,
             "status": status,
             "statuses": Booking.Status.choices,
         },

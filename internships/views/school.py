@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -15,6 +16,8 @@ from ..selectors import schools_for
 from ..services.bookings import cancel_booking
 from ..services.certificates import send_certificate_link
 from . import access
+
+PER_PAGE = 25
 
 
 @login_required
@@ -33,12 +36,14 @@ def school_home(request: HttpRequest, school_id: int) -> HttpResponse:
         .select_related("period__listing__company", "requested_by")
         .order_by("-created_at")
     )
+    page_obj = Paginator(bookings, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "internships/school/home.html",
         {
             "school": school,
-            "bookings": bookings[:200],
+            "bookings": page_obj.object_list,
+            "page_obj": page_obj,
             "rounds": school.choice_rounds.order_by("-period_start"),
         },
     )

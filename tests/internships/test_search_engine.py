@@ -67,7 +67,9 @@ def test_changes_reach_the_index(client, indexed, search_engine, school, staff, 
     request_booking(period_id=period.pk, school=school, requested_by=staff, pupil_names=["A", "B"])
     search_engine.drain()
     alias = indices.alias_name("internship")
-    source = search_engine.engine.request("GET", f"/{alias}/_doc/{goteborg.pk}")["_source"]
+    source = search_engine.engine.request("GET", f"/{alias}/_doc/{goteborg.pk}", timeout=30)[
+        "_source"
+    ]
     assert source["free_places"] == 1
     assert Booking.objects.count() == 1
 
