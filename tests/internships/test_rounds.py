@@ -301,3 +301,37 @@ def test_pupil_sees_the_result_after_publishing(client, staff, choice_round, per
     allocations.publish_allocation(choice_round=choice_round, published_by=staff)
     page = pupil.get(url).text
     assert "Din praktikplats" in page and "Verkstad" in page
+
+
+def test_pupil_account_sets_a_password_and_sees_only_its_round(
+    client, staff, choice_round, periods, django_capture_on_commit_callbacks
+):
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            round_url(choice_round, "participants_add"),
+            {"rows": "Bo Berg; 8B; bo@elev.se\nAda; 8A"},
+        )
+    client.logout()
+    link = re.search(
+        r"http://testserver(/konto/losenord/aterstall/\S+/)", mail.outbox[-1].body
+    ).group(1)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    client.post(
+        form_url,
+        {"new_password1": "Ett-langt-elevlosen-26", "new_password2": "Ett-langt-elevlosen-26"},
+    )
+    response = client.post(
+        reverse("accounts:login"), {"username": "bo@elev.se", "password": "Ett-langt-elevlosen-26"}
+    )
+    assert response.status_code == 302
+    dashboard = client.get(reverse("accounts:dashboard")).text
+    assert "Mina praktikval" in dashboard and "PRAO vecka 12" in dashboard
+    bo = Participant.objects.get(name="Bo Berg")
+    ada = Participant.objects.get(name="Ada")
+    assert client.get(reverse("internships:pupil_home")).url == reverse(
+        "internships:pupil_round", args=[bo.pk]
+    )
+    assert client.get(reverse("internships:pupil_round", args=[ada.pk])).status_code == 404
+    # A pupil account is not school staff.
+    assert client.get(round_url(choice_round)).status_code == 404
