@@ -94,12 +94,13 @@ def activity_to_document(activity) -> dict:
         "method": activity.method,
     }
     return {
-        "title": activity.title,
+        # Many plans share activity names ("PRAO"): the municipality tells hits apart.
+        "title": f"{activity.title} ({activity.municipality.name})",
         "summary": activity.description or activity.timing,
         "body": f"{activity_line(value)}\n{activity.plan.title}",
         "url": activity.get_absolute_url(),
         **_region(activity.municipality),
-        "audience": [activity.get_stage_display()],
+        "audience": [],  # the stage is its own facet ("stadium"); not repeated as Målgrupp
         "date": activity.plan.valid_from,
         "visibility": VISIBILITY_PUBLIC,
         "location": None,
