@@ -9,7 +9,7 @@ from syvsite.accounts.roles import is_member
 from syvsite.core.registry import Panel
 
 from .models import MethodComment, MethodPage
-from .selectors import best_rated_methods, newest_methods
+from .selectors import best_rated_methods, live_methods, newest_methods
 from .services import can_moderate_comments
 from .submissions import submission_status, submissions_for
 
@@ -21,7 +21,11 @@ def home_panel(request: HttpRequest) -> Panel | None:
     return Panel(
         title=_("Ur metodbanken"),
         template="methods/panels/home.html",
-        context={"newest": newest, "best_rated": list(best_rated_methods(3))},
+        context={
+            "newest": newest,
+            "best_rated": list(best_rated_methods(3)),
+            "total": live_methods().count(),
+        },
         order=10,
     )
 

@@ -10,10 +10,12 @@ RELATED_COUNT = 4
 
 
 def related_methods(page: MethodPage, limit: int = RELATED_COUNT) -> list[MethodPage]:
-    from_engine = _more_like_this(page, limit)
-    if from_engine:
-        return from_engine
-    return same_theme_methods(page, limit)
+    related = _more_like_this(page, limit)
+    if len(related) < limit:  # top up with methods sharing themes and target groups
+        seen = {method.pk for method in related}
+        extra = same_theme_methods(page, limit + len(related))
+        related += [method for method in extra if method.pk not in seen][: limit - len(related)]
+    return related
 
 
 def _more_like_this(page: MethodPage, limit: int) -> list[MethodPage]:

@@ -120,7 +120,7 @@ def _add_media(page: MethodPage, slug: str, editor) -> None:
             )
             document._set_document_file_metadata()
             document.save()
-            page.attachments = [MethodAttachment(document=document, title="Intervjumall (PDF)")]
+            page.attachments = [MethodAttachment(document=document, title="Intervjumall")]
 
 
 def _lifeline_png() -> bytes:

@@ -176,7 +176,7 @@ def _apply(*, page: MethodPage, content: MethodContent, user: AbstractBaseUser) 
 
 
 def _collection() -> Collection:
-    root = Collection.get_first_root_node()
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     existing = root.get_children().filter(name=UPLOAD_COLLECTION).first()
     return existing or root.add_child(name=UPLOAD_COLLECTION)
 

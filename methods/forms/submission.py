@@ -31,6 +31,8 @@ def _terms(model, label):
 
 
 class MethodSubmissionForm(forms.Form):
+    required_css_class = "label--required"  # methods.css marks these labels with *
+
     title = _required(_("Metodens namn"), max_length=120)
     summary = _required(
         _("Sammanfattning"),

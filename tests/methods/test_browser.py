@@ -1,15 +1,10 @@
 """In a real browser: a new visitor finds a method about "gymnasieval" and prints it."""
 
-import io
 import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from wagtail.models import Locale, Page
-
-from methods.setup import ensure_method_bank
-from syvsite.core.demo import seed_site
 
 from .factories import make_method
 
@@ -18,12 +13,7 @@ SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", settings.BASE_DIR / "var" / 
 
 @pytest.fixture
 def gymnasium_method(search_engine, transactional_db):
-    # A live-server test may run on a flushed database: rebuild what the migrations created.
-    if not Page.get_first_root_node():
-        Locale.objects.get_or_create(language_code="sv")
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    seed_site(stdout=io.StringIO())
-    ensure_method_bank()
+    # (conftest's autouse `method_bank` rebuilds the site if the database was flushed.)
     page = make_method(
         title="Gymnasievalet steg för steg",
         summary="En lektionsserie i årskurs 9 om program, behörighet, antagning och att välja.",
