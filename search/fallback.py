@@ -162,8 +162,9 @@ def snippet(document: IndexedDocument, text: str) -> tuple[str, str]:
     words = terms(text)
     data = document.data
     title_html = _mark(document.title, words)
+    texts = {"summary": str(data.get("summary") or ""), "body": document.body}
     for name in ("summary", "body"):
-        content = " ".join(str(data.get(name) or "").split())
+        content = " ".join(texts[name].split())
         position = next((fold(content).find(w) for w in words if w in fold(content)), -1)
         if position >= 0:
             start = max(0, position - SNIPPET_LENGTH // 3)
@@ -171,7 +172,7 @@ def snippet(document: IndexedDocument, text: str) -> tuple[str, str]:
             prefix = "…" if start > 0 else ""
             suffix = "…" if start + SNIPPET_LENGTH < len(content) else ""
             return title_html, prefix + _mark(window, words) + suffix
-    summary = " ".join(str(data.get("summary") or data.get("body") or "").split())
+    summary = " ".join((texts["summary"] or texts["body"]).split())
     cut = summary[:SNIPPET_LENGTH] + ("…" if len(summary) > SNIPPET_LENGTH else "")
     return title_html, escape(cut)
 

@@ -43,7 +43,8 @@ class IndexedDocument(models.Model):
     # Lowercased, å/ä/ö folded: what the fallback's "contains" matching runs on.
     title_text = models.TextField(blank=True)
     search_text = models.TextField(blank=True)
-    data = models.JSONField(default=dict, encoder=DjangoJSONEncoder)  # the document as sent
+    body = models.TextField(blank=True)  # kept apart from `data`: long, and only for snippets
+    data = models.JSONField(default=dict, encoder=DjangoJSONEncoder)  # the document, less body
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -181,7 +181,7 @@ def _hit_from_row(row, text: str) -> Hit:
         url=row.url,
         snippet=snippet,
         title_html=title_html,
-        source={key: value for key, value in row.data.items() if key != "body"},
+        source=row.data,
         distance_km=getattr(row, "distance", None),
     )
 
