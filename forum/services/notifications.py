@@ -17,8 +17,10 @@ from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from syvsite.accounts.services import absolute_url
+from syvsite.core.sanitise import plain_text
 
 from .. import conf
 from ..models import NotificationEvent, Post, Status, Subscription
@@ -158,6 +160,7 @@ def _mail(*, user, thread, posts: list[Post], thread_link: bool, category_link: 
         "user": user,
         "thread": thread,
         "posts": posts,
+        "excerpts": [(post, Truncator(plain_text(post.body_html)).words(40)) for post in posts],
         "first_url": absolute_url(posts[0].get_absolute_url()),
         "unsubscribe_links": links,
         "site_name": settings.WAGTAIL_SITE_NAME,

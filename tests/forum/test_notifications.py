@@ -54,6 +54,16 @@ def test_three_replies_make_one_mail(thread, follower):
     assert not NotificationEvent.objects.filter(sent_at__isnull=True).exists()
 
 
+def test_mail_is_plain_text_not_html_escaped(public_category):
+    thread = make_thread(category=public_category, title="PRAO & APL <åk 8>")
+    reader = make_member()
+    follow_thread(user=reader, thread=thread)
+    create_reply(author=make_member(), thread=thread, body="Tips & <tricks> för **APL**")
+    send()
+    assert mail.outbox[0].subject == "Nytt inlägg i ”PRAO & APL <åk 8>”"
+    assert "Tips & <tricks> för APL" in mail.outbox[0].body
+
+
 def test_authors_follow_their_threads_and_are_not_mailed_about_own_posts(thread, follower):
     writer = make_member()
     create_reply(author=writer, thread=thread, body="Jag svarar.")
