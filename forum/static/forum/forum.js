@@ -1,4 +1,5 @@
-// Forum: a character counter under the post editor, and focus on the reply box after "Citera".
+// Forum: a character counter under the post editor (read with the field via aria-describedby,
+// not announced on every keystroke), and focus on the reply box after "Citera".
 (function () {
   "use strict";
 
@@ -12,7 +13,6 @@
     var counter = document.createElement("p");
     counter.className = "forum-counter";
     counter.id = textarea.id + "_counter";
-    counter.setAttribute("aria-live", "polite");
     textarea.insertAdjacentElement("afterend", counter);
     var described = textarea.getAttribute("aria-describedby");
     textarea.setAttribute("aria-describedby", (described ? described + " " : "") + counter.id);
