@@ -6,7 +6,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Sök"
 
     def ready(self) -> None:
-        from . import registry, signals
+        from . import checks, registry, signals  # noqa: F401 - checks registers itself
 
         registry.autodiscover()
         signals.connect_all()
