@@ -3,8 +3,9 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
-from .engine import search_listing
+from .engine import engine_configured, search_listing
 from .models import Duration, MethodFormat, TargetGroup, Theme
 from .selectors import (
     DIMENSIONS,
@@ -49,6 +50,21 @@ def engine_listing(filters: MethodFilters, page_number: int, user) -> Listing | 
     return search_listing(filters=filters, page_number=page_number, user=user)
 
 
+def _database_notice(filters: MethodFilters) -> str:
+    """Filters are exact either way; only free text loses word forms without the engine."""
+    if not filters.query:
+        return ""
+    if engine_configured():
+        return _(
+            "Sökmotorn svarar inte just nu, så fritextsökningen görs direkt i databasen och "
+            "hittar bara exakt de ord du skrev. Filtren fungerar som vanligt."
+        )
+    return _(
+        "Fritextsökningen hittar exakt de ord du skrev, men inte böjningsformer – pröva "
+        "gärna en kortare form av ordet, till exempel ”gymnasieval”."
+    )
+
+
 def _dimension_options(filters: MethodFilters, facets: dict) -> list[dict]:
     dimensions = []
     for param, attribute, model, label in DIMENSIONS:
@@ -75,9 +91,10 @@ def _dimension_options(filters: MethodFilters, facets: dict) -> list[dict]:
 def listing_context(*, request: HttpRequest) -> dict:
     filters = parse_filters(request.GET)
     page_number = _page_number(request)
-    listing = engine_listing(filters, page_number, request.user) or database_listing(
-        filters, page_number
-    )
+    listing = engine_listing(filters, page_number, request.user)
+    if listing is None:
+        listing = database_listing(filters, page_number)
+        listing.notice = _database_notice(filters)
     sorts = dict(SORTS)
     if filters.query:
         sorts = {RELEVANCE: RELEVANCE_LABEL, **sorts}

@@ -135,3 +135,21 @@ def _query(text: str):
     from django.http import QueryDict
 
     return QueryDict(text)
+
+
+def test_engine_unreachable_falls_back_to_exact_database_filtering(bank, settings):
+    settings.SEARCH = {**settings.SEARCH, "URL": "http://127.0.0.1:9", "TIMEOUT": 0.5}
+    response = Client().get("/metoder/?malgrupp=grundskola-7-9&tema=arbetsmarknadskunskap")
+    assert response.status_code == 200
+    assert response.context["engine_used"] is False
+    assert {m.title for m in response.context["methods"]} == {
+        "Yrkesintervju",
+        "Normkritisk yrkesbingo",
+    }
+
+
+def test_free_text_without_the_engine_says_so(bank, settings):
+    settings.SEARCH = {**settings.SEARCH, "URL": "http://127.0.0.1:9", "TIMEOUT": 0.5}
+    html = Client().get("/metoder/?q=gymnasievalet").content.decode()
+    assert "Sökmotorn svarar inte just nu" in html
+    assert "Föräldramöte om gymnasievalet" in html

@@ -153,3 +153,36 @@ def test_editing_keeps_and_removes_images(member_client):
     assert response.status_code == 302, response.content.decode().split("error-summary")[-1][:1500]
     remaining = list(MethodPage.objects.get(pk=submission.page_id).images.all())
     assert [i.alt_text for i in remaining] == ["Första bilden, ny text"]
+
+
+def test_cancelled_review_is_mailed_and_can_be_resubmitted(member_client, member, editor):
+    submission = _submit(member_client)
+    state = WorkflowState.objects.get(object_id=str(submission.page_id))
+    mail.outbox.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        state.cancel(user=editor)
+    assert [m.subject for m in mail.outbox if m.to == [member.email]] == [
+        "Granskningen av ”Yrkeslotteriet” har avbrutits"
+    ]
+    status = submission_status(MethodSubmission.objects.get(pk=submission.pk))
+    assert status.code == "stopped" and status.editable
+    data = submission_data(**{"steps-INITIAL_FORMS": "1"})
+    assert _post(member_client, f"/metoder/bidra/{submission.pk}/", data).status_code == 302
+    states = WorkflowState.objects.filter(object_id=str(submission.page_id))
+    assert states.filter(status=WorkflowState.STATUS_IN_PROGRESS).count() == 1
+
+
+def test_author_organisation_must_be_ones_own(member_client, member):
+    from syvsite.organisations.models import Membership
+    from tests.factories import OrganisationFactory
+
+    own = OrganisationFactory(name="Egen skola")
+    Membership.objects.create(user=member, organisation=own)
+    foreign = OrganisationFactory(name="Någon annans skola")
+    response = member_client.post(
+        "/metoder/bidra/", submission_data(author_organisation=str(foreign.pk))
+    )
+    assert response.status_code == 400
+    assert "Organisation som står bakom metoden" in response.content.decode()
+    submission = _submit(member_client, author_organisation=str(own.pk))
+    assert MethodPage.objects.get(pk=submission.page_id).author_organisation == own
