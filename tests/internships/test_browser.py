@@ -6,7 +6,14 @@ import pytest
 
 from internships.services.rounds import add_participants, open_round
 
-from .factories import ListingFactory, PeriodFactory, SchoolFactory, in_days, school_staff
+from .factories import (
+    ListingFactory,
+    PeriodFactory,
+    SchoolFactory,
+    in_days,
+    recreate_regions,
+    school_staff,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -15,6 +22,7 @@ pytestmark = [
 
 
 def test_pupil_ranks_places_with_the_keyboard(live_server, browser_page):
+    recreate_regions()  # in case an earlier transactional test flushed the migrations' data
     school = SchoolFactory()
     choice_round = open_round(
         school=school,

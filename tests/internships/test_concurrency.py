@@ -14,20 +14,17 @@ from django.test import Client
 from django.urls import reverse
 
 from internships.models import RESERVING_STATUSES, Booking
-from syvsite.regions.models import County, Municipality
 
-from .factories import BookingFactory, ListingFactory, PeriodFactory, SchoolFactory, school_staff
+from .factories import (
+    BookingFactory,
+    ListingFactory,
+    PeriodFactory,
+    SchoolFactory,
+    recreate_regions,
+    school_staff,
+)
 
 REQUESTS = 50
-
-
-def recreate_regions() -> None:
-    """`transactional_db` flushes the data migrations; put back what the factories use."""
-    county, _ = County.objects.get_or_create(code="14", defaults={"name": "Västra Götalands län"})
-    Municipality.objects.get_or_create(
-        code="1480",
-        defaults={"name": "Göteborg", "county": county, "latitude": 57.7089, "longitude": 11.9746},
-    )
 
 
 def fire_concurrently(clients: list[Client], url: str) -> list:
