@@ -6,6 +6,7 @@ shown with their current names). Feedback counters are indexed so "most used" an
 rated" sort in the engine, and a new rating or use re-indexes its method (`related`).
 """
 
+import time
 from collections.abc import Iterator, Mapping
 
 from django.utils.translation import gettext_lazy as _
@@ -31,16 +32,23 @@ class MethodDocument(BaseDocument):
 
 
 class TermLabels(Mapping):
-    """slug → current name of a vocabulary model, read when a facet is shown."""
+    """slug → current name of a vocabulary model, for facet labels (re-read every minute)."""
+
+    ttl_seconds = 60
 
     def __init__(self, model_name: str):
         self.model_name = model_name
+        self._cache: dict[str, str] = {}
+        self._read_at = float("-inf")
 
     def _labels(self) -> dict[str, str]:
         from django.apps import apps
 
-        model = apps.get_model("methods", self.model_name)
-        return dict(model.objects.values_list("slug", "name"))
+        if time.monotonic() - self._read_at > self.ttl_seconds:
+            model = apps.get_model("methods", self.model_name)
+            self._cache = dict(model.objects.values_list("slug", "name"))
+            self._read_at = time.monotonic()
+        return self._cache
 
     def __getitem__(self, key: str) -> str:
         return self._labels()[key]
