@@ -106,35 +106,34 @@ def search_body(plan: QueryPlan) -> dict:
     facet_filters = {field: _terms(field, values) for field, values in plan.filters.items()}
     if facet_filters:
         search = search.post_filter(Q("bool", filter=list(facet_filters.values())))
-    for facet in plan.facets:
-        # Each facet counts with every filter except its own, so its other values stay choosable.
-        others = [query for field, query in facet_filters.items() if field != facet.field]
-        bucket = A("filter", Q("bool", filter=others))
-        bucket.bucket("values", "terms", field=facet.field, size=facet.size)
-        search.aggs.bucket(f"facet_{facet.field}", bucket)
     search = search.extra(from_=plan.offset, size=plan.size, track_total_hits=True)
     search = search.sort(*sort_clause(plan))
     search = search.source(excludes=["body", "suggest", "spelling"])
     if plan.text:
-        search = search.highlight_options(encoder="html", **HIGHLIGHT_TAGS)
-        for name in ("title", "title.folded", "title.parts"):
-            search = search.highlight(name, number_of_fragments=0)
-        for name in (
-            "summary",
-            "body",
-            "summary.folded",
-            "body.folded",
-            "summary.parts",
-            "body.parts",
-        ):
-            search = search.highlight(name, fragment_size=SNIPPET_LENGTH, number_of_fragments=1)
+        search = _with_highlight(search)
         if plan.with_suggestion:
             search = search.suggest(
                 "spelling",
                 plan.text,
                 term={"field": "spelling", "suggest_mode": "missing", "size": 1},
             )
+    # Aggregations last: they are added in place, while every call above copies the Search.
+    for facet in plan.facets:
+        # Each facet counts with every filter except its own, so its other values stay choosable.
+        others = [query for field, query in facet_filters.items() if field != facet.field]
+        bucket = A("filter", Q("bool", filter=others))
+        bucket.bucket("values", "terms", field=facet.field, size=facet.size)
+        search.aggs.bucket(f"facet_{facet.field}", bucket)
     return search.to_dict()
+
+
+def _with_highlight(search: Search) -> Search:
+    search = search.highlight_options(encoder="html", **HIGHLIGHT_TAGS)
+    for name in ("title", "title.folded", "title.parts"):
+        search = search.highlight(name, number_of_fragments=0)
+    for name in ("summary", "body", "summary.folded", "body.folded", "summary.parts", "body.parts"):
+        search = search.highlight(name, fragment_size=SNIPPET_LENGTH, number_of_fragments=1)
+    return search
 
 
 def suggest_body(prefix: str, visibilities: list[str], *, size: int = 8) -> dict:
