@@ -1,3 +1,4 @@
+from .bundle import SubmissionForms
 from .feedback import CommentForm, ModerationForm, RatingForm
 from .submission import (
     AttachmentFormSet,
@@ -5,7 +6,6 @@ from .submission import (
     MethodSubmissionForm,
     ReferenceFormSet,
     StepFormSet,
-    SubmissionForms,
 )
 
 __all__ = [
