@@ -145,3 +145,9 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "job_title", "home_municipality"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The field matches on the municipality code, but model_to_dict hands it the id.
+        if self.instance.home_municipality_id:
+            self.initial["home_municipality"] = self.instance.home_municipality.code

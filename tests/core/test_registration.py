@@ -112,3 +112,24 @@ def test_duplicate_email_is_refused(client):
     response = register(client, email="Vera@Skola.se")
     assert "finns redan ett konto" in " ".join(response.context["form"].errors["email"])
     assert User.objects.count() == 1
+
+
+def test_profile_form_shows_and_keeps_the_saved_municipality(client):
+    from tests.factories import UserFactory, municipality
+
+    user = UserFactory(home_municipality=municipality("1280"))
+    client.force_login(user)
+    page = client.get(reverse("accounts:profile")).content.decode()
+    assert '<option value="1280" selected>' in page
+    response = client.post(
+        reverse("accounts:profile"),
+        {
+            "first_name": "Ny",
+            "last_name": "Person",
+            "job_title": "SYV",
+            "home_municipality": "1480",
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.home_municipality.code == "1480" and user.first_name == "Ny"
