@@ -1,0 +1,172 @@
+"""End-to-end fixtures: the real site, seeded with demo content, served in its own process.
+
+`demo_site` (session) builds a fresh database (PostgreSQL when DATABASE_URL points at one,
+else an SQLite file), runs `migrate` and `seed_demo`, builds the search indices on the real
+engine under their own prefix, and serves the site with DEBUG off on a free port. Tests drive it
+through a browser or HTTP, like its users; `demo_site.manage(...)` runs a management command
+against the same database, and `demo_site.mails()` reads what the site "sent" (file backend).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import Message
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_service
+from tests.search_fixtures import engine_reachable
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_PASSWORD = "Demo-losen-2026"  # noqa: S105 - demo accounts from syvsite/core/demo.py
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url(tmp: Path) -> tuple[str, callable]:
+    """A new, empty database for this run, and a function that removes it afterwards."""
+    base = os.environ.get("DATABASE_URL", "")
+    if base.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        name = f"syv_e2e_{uuid.uuid4().hex[:8]}"
+        admin_url = base.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+        def drop() -> None:
+            with psycopg.connect(admin_url, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+        return base.rsplit("/", 1)[0] + f"/{name}", drop
+    return f"sqlite:///{tmp / 'e2e.sqlite3'}", lambda: None
+
+
+@dataclass
+class DemoSite:
+    url: str
+    env: dict
+    mail_dir: Path
+    search_url: str
+    process: subprocess.Popen | None = None
+    log_path: Path | None = None
+    extra: dict = field(default_factory=dict)
+
+    def manage(
+        self, *args: str, check: bool = True, timeout: int = 600
+    ) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=check,
+        )
+
+    def get(self, path: str, *, timeout: float = 30) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=timeout) as response:  # noqa: S310
+                return response.status, response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8", "replace")
+
+    def mails(self) -> list[Message]:
+        """Every message sent so far, oldest first (Django's file e-mail backend, one file per connection)."""
+        messages: list[Message] = []
+        for path in sorted(self.mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime):
+            for chunk in path.read_bytes().split(b"-" * 79 + b"\n"):
+                if chunk.strip():
+                    messages.append(message_from_bytes(chunk))
+        return messages
+
+    def server_log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path else ""
+
+
+def _wait_until_up(site: DemoSite, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if site.process.poll() is not None:
+            raise RuntimeError(f"Servern avslutades:\n{site.server_log()[-3000:]}")
+        try:
+            if site.get("/healthz", timeout=2)[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError("Servern svarade inte på /healthz inom två minuter")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> DemoSite:
+    tmp = tmp_path_factory.mktemp("demo-site")
+    search_url = os.environ.get("SEARCH_URL") or "http://127.0.0.1:9201"
+    require_service(
+        engine_reachable(search_url), f"End-to-end-testerna kräver sökmotorn på {search_url}"
+    )
+    database_url, drop_database = _database_url(tmp)
+    mail_dir = tmp / "mail"
+    mail_dir.mkdir()
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "syvsite.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": database_url,
+        "SEARCH_URL": search_url,
+        "SEARCH_INDEX_PREFIX": f"e2e-{uuid.uuid4().hex[:8]}",
+        "EMAIL_URL": f"filemail://{mail_dir}",
+        "MEDIA_ROOT": str(tmp / "media"),
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_FORMAT": "text",
+        "PYTHONUNBUFFERED": "1",
+    }
+    site = DemoSite(
+        url=f"http://127.0.0.1:{port}", env=env, mail_dir=mail_dir, search_url=search_url
+    )
+    site.manage("migrate", "--noinput", timeout=900)
+    site.manage("seed_demo", timeout=900)
+    site.log_path = tmp / "server.log"
+    with open(site.log_path, "w") as log:
+        site.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        _wait_until_up(site)
+        yield site
+    finally:
+        os.killpg(site.process.pid, signal.SIGTERM)
+        site.process.wait(timeout=20)
+        _delete_indices(search_url, env["SEARCH_INDEX_PREFIX"])
+        drop_database()
+
+
+def _delete_indices(search_url: str, prefix: str) -> None:
+    request = urllib.request.Request(f"{search_url}/{prefix}-*", method="DELETE")
+    # The engine may be the thing a fault test stopped.
+    with contextlib.suppress(OSError):
+        urllib.request.urlopen(request, timeout=30).close()  # noqa: S310
