@@ -65,8 +65,13 @@ test: install messages
 test-fast: install
 	$(PY) -m pytest -m "not search and not browser" -x $(PYTEST_ARGS)
 
-e2e: install
-	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+# Browser, accessibility, API and fault checks against the seeded demo site (also part of `make test`).
+e2e: install messages
+	@set -euo pipefail; \
+	url="$${SEARCH_URL:-$(LOCAL_SEARCH_URL)}"; started=""; \
+	if ! curl -sf -m 3 "$$url" >/dev/null; then search/engine/opensearch.sh start --port $(SEARCH_PORT); started=1; fi; \
+	trap 'if [ -n "$$started" ]; then search/engine/opensearch.sh stop --port $(SEARCH_PORT); fi' EXIT; \
+	SEARCH_URL="$$url" $(PY) -m pytest -m "e2e or browser" $(PYTEST_ARGS)
 
 bench: install
 	$(PY) bench/run.py
