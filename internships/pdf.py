@@ -10,7 +10,9 @@ from fpdf import FPDF
 from .models import Certificate
 
 # A Unicode TTF font renders every pupil's name; without one, PDF core fonts cover Latin-1.
+# DejaVu Sans ships with the project (fonts/, Bitstream Vera licence) so no system font is needed.
 FONT_CANDIDATES = [
+    str(Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"),
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
