@@ -1,0 +1,163 @@
+"""A visitor who chooses English with the footer switch gets the site's interface in English.
+
+The switch is Django's /i18n/setlang/ POST, with a real CSRF token taken from the page, and the
+choice lives in a cookie that SiteLanguageMiddleware reads; the content itself (page titles,
+municipality names) stays Swedish.
+"""
+
+import re
+import shutil
+from contextlib import chdir
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from tests.conftest import require_service
+from tests.forum.factories import CategoryFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.django_db
+
+TOKEN_IN_SWITCH = re.compile(
+    r'<form class="language-switch"[^>]*>.*?name="csrfmiddlewaretoken" value="([^"]+)"', re.S
+)
+
+
+@pytest.fixture(scope="module")
+def compiled_english():
+    """Build the English .mo files as `make messages` does (unchanged ones are skipped)."""
+    require_service(shutil.which("msgfmt") is not None, "msgfmt (gettext) saknas")
+    with chdir(ROOT):
+        call_command(
+            "compilemessages",
+            locale=["en"],
+            ignore_patterns=[".venv", "search/engine"],
+            verbosity=0,
+        )
+
+
+@pytest.fixture
+def visitor(compiled_english, settings):
+    # Setting LOCALE_PATHS again makes Django drop catalogues loaded before the .mo files existed.
+    settings.LOCALE_PATHS = list(settings.LOCALE_PATHS)
+    return Client(enforce_csrf_checks=True)
+
+
+def switch_language(client: Client, language: str, *, on: str) -> str:
+    """Press the footer language button on page `on`; return the HTML of the page it leads back to."""
+    page = client.get(on).content.decode()
+    token = TOKEN_IN_SWITCH.search(page).group(1)
+    response = client.post(
+        "/i18n/setlang/",
+        {"language": language, "next": on, "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 302 and response["Location"] == on
+    return client.get(on).content.decode()
+
+
+def assert_english(html: str, *, shows: list[str], not_swedish: list[str]) -> None:
+    assert '<html lang="en">' in html
+    for text in shows:
+        assert text in html, text
+    for text in not_swedish:
+        assert text not in html, text
+
+
+def test_home_page_switches_to_english_and_back(visitor):
+    swedish = visitor.get("/").content.decode()
+    assert '<html lang="sv">' in swedish and "Hoppa till innehållet" in swedish
+
+    english = switch_language(visitor, "en", on="/")
+    assert_english(
+        english,
+        shows=[
+            "Skip to content",
+            'aria-label="Main menu"',
+            "What are you looking for?",
+            ">Log in<",
+            ">Become a member<",
+            ">Method bank<",
+            ">Guidance plans<",
+            "Accessibility statement",
+        ],
+        not_swedish=["Hoppa till innehållet", "Huvudmeny", "Vad letar du efter?", "Bli medlem"],
+    )
+    assert 'lang="sv">På svenska</button>' in english
+
+    back = switch_language(visitor, "sv", on="/")
+    assert '<html lang="sv">' in back
+    assert "Hoppa till innehållet" in back and "Vad letar du efter?" in back
+    assert "Skip to content" not in back and "What are you looking for?" not in back
+    assert 'lang="en">In English</button>' in back
+
+
+def test_switch_without_csrf_token_is_refused(visitor):
+    response = visitor.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 403
+    assert '<html lang="sv">' in visitor.get("/").content.decode()
+
+
+def test_login_page_and_its_error_in_english(visitor):
+    html = switch_language(visitor, "en", on="/konto/logga-in/")
+    assert_english(
+        html,
+        shows=["<h1>Log in</h1>", "Email address", "Password", "Forgotten your password?"],
+        not_swedish=["Glömt lösenordet?", "E-postadress", "Lösenord", "Skicka ny aktiveringslänk"],
+    )
+
+    token = visitor.cookies["csrftoken"].value
+    response = visitor.post(
+        "/konto/logga-in/",
+        {
+            "username": "nobody@example.org",
+            "password": "wrong-password-1",
+            "csrfmiddlewaretoken": token,
+        },
+    )
+    error = response.content.decode()
+    assert response.status_code == 200
+    assert "Incorrect email address or password." in error
+    assert "Fel e-postadress eller lösenord" not in error
+
+
+def test_forum_index_in_english(visitor):
+    CategoryFactory(name="Gymnasievalet", slug="gymnasievalet")
+    html = switch_language(visitor, "en", on="/forum/")
+    assert_english(
+        html,
+        shows=[
+            "A moderated meeting place where study and career counsellors share experiences",
+            "Anyone can read the open categories.",
+            "Forum categories",
+            "Latest activity",
+            "Gymnasievalet",  # content keeps its Swedish name
+        ],
+        not_swedish=["En modererad mötesplats", "Alla kan läsa", "Senaste aktivitet", "Trådar<"],
+    )
+
+
+def test_guidance_plan_overview_in_english(visitor):
+    from guidance_plans.services.sections import ensure_plan_index
+
+    ensure_plan_index()
+    html = switch_language(visitor, "en", on="/vagledningsplaner/")
+    assert_english(
+        html,
+        shows=[
+            "Status in the whole country",
+            "No plan",
+            "Guidance plans by municipality (290 municipalities)",
+            "Period of validity",
+            "All counties",
+            "Compare plans",
+        ],
+        not_swedish=[
+            "Status i hela landet",
+            "Plan saknas",
+            "Giltighetstid",
+            "Alla län",
+            "Jämför planer",
+        ],
+    )
