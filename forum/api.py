@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Path, Router, Schema
 
 from syvsite.accounts.services import absolute_url
 
@@ -17,6 +17,8 @@ from .models import Status
 from .templatetags.forum_tags import author_name
 
 router = Router(tags=["Forum"])
+# Ids are 64-bit integers; a larger one is a bad request (422), not a database crash.
+ID_MAX = 2**63 - 1
 
 MAX_PER_PAGE = 100
 
@@ -133,7 +135,12 @@ def category_threads(request: HttpRequest, slug: str, page: int = 1, per_page: i
 
 
 @router.get("/threads/{thread_id}", response={200: ThreadDetail, 404: dict}, summary="En tråd")
-def thread_detail(request: HttpRequest, thread_id: int, page: int = 1, per_page: int = 50):
+def thread_detail(
+    request: HttpRequest,
+    thread_id: int = Path(..., ge=1, le=ID_MAX),
+    page: int = 1,
+    per_page: int = 50,
+):
     thread = selectors.thread_for(request.user, thread_id)
     if thread.status != Status.PUBLISHED:
         raise Http404

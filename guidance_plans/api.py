@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from .constants import MunicipalityStatus, PlanRole, Stage
 from .models import GuidancePlanPage
@@ -12,6 +12,8 @@ from .selectors import filter_activities, municipality_overview, published_plans
 from .text import plan_sections
 
 router = Router(tags=["Vägledningsplaner"])
+# Wagtail page ids are 32-bit integers; a larger id is a bad request (422), not a crash.
+PAGE_ID_MAX = 2**31 - 1
 
 
 class RegionOut(Schema):
@@ -113,7 +115,7 @@ def list_plans(request, county: str = "", municipality: str = ""):
 
 
 @router.get("/plans/{plan_id}", response=PlanDetailOut, summary="En plan, avsnitt för avsnitt")
-def plan_detail(request, plan_id: int):
+def plan_detail(request, plan_id: int = Path(..., ge=1, le=PAGE_ID_MAX)):
     plan = get_object_or_404(published_plans(), pk=plan_id)
     sections = [
         {"key": s.key, "heading": s.heading, "paragraphs": list(s.paragraphs)}

@@ -6,7 +6,7 @@ Nothing private: no supervisor contact details, no bookings, no pupils.
 from datetime import date
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 
 from syvsite.accounts.services import absolute_url
@@ -18,6 +18,8 @@ from .rekas_link import outlook_for, programme_choices
 from .selectors import public_listings, upcoming_periods
 
 router = Router(tags=["Praktikplatser"])
+# Ids are 64-bit integers; a larger one is a bad request (422), not a database crash.
+ID_MAX = 2**63 - 1
 MAX_PAGE_SIZE = 50
 SORTS = ("relevance", "date", "distance")
 
@@ -156,7 +158,11 @@ def _check(filters: ListingFilters) -> None:
         raise HttpError(400, "`till` kan inte vara före `fran`.")
 
 
-@router.get("/listings", response=ListingPageOut, summary="Publicerade praktikplatser med filter")
+@router.get(
+    "/listings",
+    response={200: ListingPageOut, 400: dict},
+    summary="Publicerade praktikplatser med filter",
+)
 def list_listings(request, filters: Query[ListingFilters]):
     _check(filters)
     origin = None
@@ -187,7 +193,7 @@ def list_listings(request, filters: Query[ListingFilters]):
 
 
 @router.get("/listings/{listing_id}", response=ListingOut, summary="En publicerad praktikplats")
-def listing_detail(request, listing_id: int):
+def listing_detail(request, listing_id: int = Path(..., ge=1, le=ID_MAX)):
     listing = get_object_or_404(public_listings(), pk=listing_id)
     outlook = outlook_for(
         ssyk=listing.occupation_ssyk, county_code=listing.workplace.municipality.county.code

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from syvsite.accounts.services import absolute_url
 
@@ -13,6 +13,8 @@ from .models import Duration, MethodFormat, MethodPage, TargetGroup, Theme
 from .selectors import SORTS, live_methods, parse_filters, search_methods
 
 router = Router(tags=["Metodbank"])
+# Wagtail page ids are 32-bit integers; a larger id is a bad request (422), not a crash.
+PAGE_ID_MAX = 2**31 - 1
 MAX_PAGE_SIZE = 100
 
 
@@ -148,7 +150,7 @@ def vocabularies(request):
 
 
 @router.get("/{method_id}", response=MethodOut, summary="En publicerad metod med alla steg")
-def method_detail(request, method_id: int):
+def method_detail(request, method_id: int = Path(..., ge=1, le=PAGE_ID_MAX)):
     page = get_object_or_404(_prefetched(live_methods()), pk=method_id)
     return {
         **_summary(page),
