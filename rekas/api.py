@@ -124,7 +124,11 @@ def programmes(request):
     ]
 
 
-@router.get("/admissions", response=AdmissionPage, summary="Antagningsstatistik med filter")
+@router.get(
+    "/admissions",
+    response={200: AdmissionPage, 400: dict},
+    summary="Antagningsstatistik med filter",
+)
 def admissions(request, filters: Query[AdmissionFilters]):
     if filters.round and filters.round not in ("preliminary", "final"):
         raise HttpError(400, _("round ska vara preliminary eller final."))
@@ -208,7 +212,11 @@ def occupations(request, county: str | None = None, round: str | None = None):
     return [_occupation_out(o, county=county, round=round) for o in queryset]
 
 
-@router.get("/occupations/{ssyk}", response=OccupationOut, summary="Ett yrke med prognos per län")
+@router.get(
+    "/occupations/{ssyk}",
+    response={200: OccupationOut, 404: dict},
+    summary="Ett yrke med prognos per län",
+)
 def occupation(request, ssyk: str, county: str | None = None, round: str | None = None):
     occupation = Occupation.objects.filter(ssyk=ssyk).select_related("area").first()
     if occupation is None:
@@ -216,7 +224,11 @@ def occupation(request, ssyk: str, county: str | None = None, round: str | None 
     return _occupation_out(occupation, county=county, round=round)
 
 
-@router.get("/matching", response=MatchingResponse, summary="Matchning per program i ett område")
+@router.get(
+    "/matching",
+    response={200: MatchingResponse, 400: dict, 404: dict},
+    summary="Matchning per program i ett område",
+)
 def matching(request, area: str, year: int | None = None, round: str | None = None):
     """`area`: tvåsiffrig länskod, fyrsiffrig kommunkod eller "00" för hela riket."""
     default_year, default_round = selectors.default_year_and_round()
