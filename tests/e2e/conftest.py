@@ -133,7 +133,8 @@ def demo_site(tmp_path_factory) -> DemoSite:
         "DATABASE_URL": database_url,
         "SEARCH_URL": search_url,
         "SEARCH_INDEX_PREFIX": f"e2e-{uuid.uuid4().hex[:8]}",
-        "EMAIL_URL": f"filemail://{mail_dir}",
+        # Four slashes: the URL parser drops the first of an absolute path ("///tmp" -> "tmp").
+        "EMAIL_URL": f"filemail:///{mail_dir}",
         "MEDIA_ROOT": str(tmp / "media"),
         "SITE_URL": f"http://127.0.0.1:{port}",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
