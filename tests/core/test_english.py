@@ -5,8 +5,10 @@ choice lives in a cookie that SiteLanguageMiddleware reads; the content itself (
 municipality names) stays Swedish.
 """
 
+import os
 import re
 import shutil
+import subprocess
 from contextlib import chdir
 from pathlib import Path
 
@@ -19,6 +21,17 @@ from tests.forum.factories import CategoryFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
+
+CATALOGUES = sorted(ROOT.glob("*/locale/en/LC_MESSAGES/django.po"))
+APPS_WITH_ENGLISH = {
+    "syvsite",
+    "search",
+    "forum",
+    "guidance_plans",
+    "internships",
+    "methods",
+    "rekas",
+}
 
 TOKEN_IN_SWITCH = re.compile(
     r'<form class="language-switch"[^>]*>.*?name="csrfmiddlewaretoken" value="([^"]+)"', re.S
@@ -160,4 +173,51 @@ def test_guidance_plan_overview_in_english(visitor):
             "Alla län",
             "Jämför planer",
         ],
+    )
+
+
+def catalogue_gaps(path: Path) -> tuple[list[str], list[str]]:
+    """(untranslated, fuzzy) msgids; with only gettext installed, counts stand in for the msgids."""
+    try:
+        import polib
+    except ImportError:
+        return _gaps_from_msgfmt(path)
+    catalogue = polib.pofile(str(path))
+    return (
+        [entry.msgid for entry in catalogue.untranslated_entries()],
+        [entry.msgid for entry in catalogue.fuzzy_entries()],
+    )
+
+
+def _gaps_from_msgfmt(path: Path) -> tuple[list[str], list[str]]:
+    require_service(shutil.which("msgfmt") is not None, "msgfmt (gettext) saknas")
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def count(kind: str) -> int:
+        found = re.search(rf"(\d+) {kind}", result.stderr)
+        return int(found.group(1)) if found else 0
+
+    untranslated, fuzzy = count("untranslated"), count("fuzzy")
+    return (
+        [f"{untranslated} untranslated"] if untranslated else [],
+        [f"{fuzzy} fuzzy"] if fuzzy else [],
+    )
+
+
+def test_every_app_with_a_user_interface_ships_english():
+    assert {path.relative_to(ROOT).parts[0] for path in CATALOGUES} >= APPS_WITH_ENGLISH
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: path.relative_to(ROOT).parts[0])
+def test_english_catalogue_is_complete(catalogue):
+    untranslated, fuzzy = catalogue_gaps(catalogue)
+    assert untranslated == [], f"Oöversatt i {catalogue.relative_to(ROOT)}: {untranslated[:10]}"
+    assert fuzzy == [], (
+        f"Osäkra (fuzzy) översättningar i {catalogue.relative_to(ROOT)}: {fuzzy[:10]}"
     )
