@@ -35,9 +35,6 @@
         }
       });
     });
-    document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-      select.addEventListener("change", function () { select.form.submit(); });
-    });
   });
 
   // An ARIA 1.2 combobox: arrow keys move, Enter picks, Escape closes.
