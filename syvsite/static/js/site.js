@@ -106,7 +106,8 @@
       if (event.key === "ArrowDown") { event.preventDefault(); highlight((active + 1) % items.length); }
       else if (event.key === "ArrowUp") { event.preventDefault(); highlight((active - 1 + items.length) % items.length); }
       else if (event.key === "Enter" && active >= 0) { event.preventDefault(); input.value = items[active].textContent; close(); input.form.submit(); }
-      else if (event.key === "Escape") { close(); }
+      // Without preventDefault a search field also clears what was typed on Escape.
+      else if (event.key === "Escape") { event.preventDefault(); close(); }
     });
     input.addEventListener("blur", function () { setTimeout(close, 100); });
   }
