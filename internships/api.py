@@ -3,11 +3,13 @@
 Nothing private: no supervisor contact details, no bookings, no pupils.
 """
 
+import re
 from datetime import date
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import field_validator
 
 from syvsite.accounts.services import absolute_url
 from syvsite.regions.models import County, Municipality
@@ -22,6 +24,7 @@ router = Router(tags=["Praktikplatser"])
 ID_MAX = 2**63 - 1
 MAX_PAGE_SIZE = 50
 SORTS = ("relevance", "date", "distance")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class PeriodOut(Schema):
@@ -100,6 +103,14 @@ class ListingFilters(Schema):
     sort: str = Field("relevance", description="relevance, date eller distance")
     page: int = Field(1, ge=1)
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+    @field_validator("fran", "till", mode="before")
+    @classmethod
+    def _iso_dates_only(cls, value):
+        # pydantic would read "0" as a Unix timestamp (1970-01-01); the API takes ISO dates.
+        if isinstance(value, str) and value and not ISO_DATE.fullmatch(value):
+            raise ValueError("Ange datum som ÅÅÅÅ-MM-DD.")
+        return value
 
 
 def _place(listing) -> dict:
