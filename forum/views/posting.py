@@ -100,6 +100,8 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return login_first(request)  # e.g. the session ran out: log in, then edit
     post = selectors.post_for(request.user, pk)
     if not can_edit(request.user, post):
         minutes = int(conf.get("EDIT_WINDOW").total_seconds() // 60)
@@ -131,6 +133,8 @@ def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def delete_post(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return login_first(request)
     post = selectors.post_for(request.user, pk)
     if not can_delete(request.user, post):
         return refusal(request, _("Du kan bara ta bort dina egna inlägg."))
