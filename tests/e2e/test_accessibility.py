@@ -1,0 +1,307 @@
+"""axe-core in Chromium on every page template of the demo site: zero WCAG 2.1 A/AA violations.
+
+Each case is one page as a user meets it (role, address, state: e.g. a form after a failed
+submit, the print view of a method). axe-core 4.14.1 is injected from tests/e2e/vendor (never a
+CDN). The site's CSP allows `script-src 'self'` only, so the browser contexts are opened with
+Playwright's `bypass_csp=True` (see a11y_support.py): the site's own CSP header and scripts are
+untouched, only the injected axe-core is allowed to run. The rule set is axe's tags wcag2a,
+wcag2aa, wcag21a and wcag21aa. One browser context per role, signed in once, reused by its pages.
+
+Addresses with database ids (a listing, a thread, a company's pages) are found the way a user
+finds them: by following the first matching link on a page that lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from tests.e2e import a11y_support as a11y
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+
+
+@dataclass(frozen=True)
+class Case:
+    role: str
+    name: str
+    path: str
+    # Follow, in turn, the first link whose href matches each regex (from `path` onwards).
+    link: str | tuple[str, ...] = ()
+    status: int = 200
+    action: Callable | None = None  # puts the page in the state to check
+    print_media: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.role}:{self.name}"
+
+
+def submit_empty(page) -> None:
+    """Submit the page's main form as it is, to check the error summary and field errors."""
+    with page.expect_navigation():
+        page.locator("main form.form button[type=submit]").first.click()
+    assert page.locator(".error-summary, .field__errors").count() > 0, "inga felmeddelanden"
+
+
+def compare_first_two(page) -> None:
+    """Choose the first two alternatives in a comparison form (selects a and b) and submit."""
+    for name, index in (("a", 1), ("b", 2)):
+        page.select_option(f"main select[name={name}]", index=index)
+    with page.expect_navigation():
+        page.locator("main select[name=b]").evaluate("el => el.form.requestSubmit()")
+    assert "b=" in page.url, "jämförelsen skickades inte"
+
+
+def submit_empty_reply(page) -> None:
+    with page.expect_navigation():
+        page.locator("main form[action*='/svara/'] button[type=submit]").click()
+    assert page.locator(".error-summary, .field__errors").count() > 0, "inga felmeddelanden"
+
+
+def open_suggestions(page) -> None:
+    """Type in the header search so the autocomplete list (an ARIA combobox) is open."""
+    page.locator("#header-search-input").press_sequentially("gymn", delay=50)
+    page.wait_for_selector("#header-search-input-suggestions li[role=option]")
+    page.keyboard.press("ArrowDown")
+
+
+def bad_login(page) -> None:
+    page.fill("input[name=username]", "vagledare@syv-demo.se")
+    page.fill("input[name=password]", "fel-losenord")
+    submit_empty(page)
+
+
+CASES = [
+    # Information pages and accounts
+    Case("anonym", "startsida", "/"),
+    Case("anonym", "startsida-sokforslag", "/", action=open_suggestions),
+    Case("anonym", "standardsida", "/om/"),
+    Case("anonym", "tillganglighetsredogorelse", "/tillganglighet/"),
+    Case("anonym", "logga-in", "/konto/logga-in/"),
+    Case("anonym", "logga-in-fel", "/konto/logga-in/", action=bad_login),
+    Case("anonym", "registrera", "/konto/registrera/"),
+    Case("anonym", "registrera-fel", "/konto/registrera/", action=submit_empty),
+    Case("anonym", "registrera-klart", "/konto/registrera/klart/"),
+    Case("anonym", "aktiveringslank-igen", "/konto/verifiera-igen/"),
+    Case("anonym", "aktiveringslank-ogiltig", "/konto/verifiera/ogiltig/", status=400),
+    Case("anonym", "losenord-aterstall", "/konto/losenord/aterstall/"),
+    Case("anonym", "losenord-skickat", "/konto/losenord/aterstall/skickat/"),
+    Case("anonym", "losenord-ogiltig-lank", "/konto/losenord/aterstall/MQ/ogiltig-lank/"),
+    Case("anonym", "losenord-klart", "/konto/losenord/aterstall/klart/"),
+    Case("anonym", "sidan-finns-inte", "/finns-inte-alls/", status=404),
+    # Method bank
+    Case("anonym", "metoder", "/metoder/"),
+    Case("anonym", "metoder-filtrerade", "/metoder/?malgrupp=gymnasieskola&format=grupp"),
+    Case("anonym", "metoder-fritext", "/metoder/?q=gymnasieval"),
+    Case("anonym", "metod", "/metoder/", link=r"^/metoder/(?!bidra/)[\w-]+/$"),
+    Case(
+        "anonym",
+        "metod-utskrift",
+        "/metoder/",
+        link=r"^/metoder/(?!bidra/)[\w-]+/$",
+        print_media=True,
+    ),
+    Case("vagledare", "metod-inloggad", "/metoder/", link=r"^/metoder/(?!bidra/)[\w-]+/$"),
+    Case("vagledare", "metod-bidra", "/metoder/bidra/"),
+    Case("vagledare", "metod-bidra-fel", "/metoder/bidra/", action=submit_empty),
+    Case("vagledare", "kommentarer-ingen-behorighet", "/metoder/kommentarer/granska/", status=403),
+    Case("moderator", "kommentarer-granska", "/metoder/kommentarer/granska/"),
+    # Search
+    Case("anonym", "sok-traffar", "/sok/?q=undersk%C3%B6terska"),
+    Case("anonym", "sok-filtrerad", "/sok/?q=yrke&typ=prao"),
+    Case("anonym", "sok-inga-traffar", "/sok/?q=qwxzvbnm"),
+    Case("anonym", "sok-tom", "/sok/"),
+    # Forum
+    Case("anonym", "forum", "/forum/"),
+    Case("anonym", "forum-kategori", "/forum/gymnasievalet/"),
+    Case("anonym", "forum-trad", "/forum/gymnasievalet/", link=r"^/forum/trad/\d+/[\w-]+/$"),
+    Case(
+        "vagledare", "forum-trad-medlem", "/forum/gymnasievalet/", link=r"^/forum/trad/\d+/[\w-]+/$"
+    ),
+    Case(
+        "vagledare",
+        "forum-svar-fel",
+        "/forum/gymnasievalet/",
+        link=r"^/forum/trad/\d+/[\w-]+/$",
+        action=submit_empty_reply,
+    ),
+    Case("vagledare", "forum-ny-trad", "/forum/gymnasievalet/ny-trad/"),
+    Case("vagledare", "forum-ny-trad-fel", "/forum/gymnasievalet/ny-trad/", action=submit_empty),
+    Case("vagledare", "forum-mitt-forum", "/forum/mitt-forum/"),
+    Case("vagledare", "forum-moderering-ingen-behorighet", "/forum/moderering/", status=403),
+    Case("moderator", "forum-moderering", "/forum/moderering/"),
+    Case("moderator", "forum-moderering-logg", "/forum/moderering/logg/"),
+    Case(
+        "moderator",
+        "forum-moderering-anvandare",
+        "/forum/moderering/",
+        link=r"^/forum/moderering/anvandare/\d+/$",
+    ),
+    Case(
+        "vagledare",
+        "forum-anmal-inlagg",
+        "/forum/gymnasievalet/",
+        link=(r"^/forum/trad/\d+/[\w-]+/$", r"/anmal/$"),
+    ),
+    # Guidance plans and news
+    Case("anonym", "vagledningsplaner", "/vagledningsplaner/"),
+    Case(
+        "anonym",
+        "vagledningsplan",
+        "/vagledningsplaner/",
+        link=r"^/vagledningsplaner/goteborg/[\w-]+/$",
+    ),
+    Case(
+        "anonym",
+        "vagledningsplan-andringar",
+        "/vagledningsplaner/",
+        link=(r"^/vagledningsplaner/goteborg/[\w-]+/$", r"/andringar/"),
+    ),
+    Case("anonym", "vagledningsplan-kommun", "/vagledningsplaner/goteborg/"),
+    Case("anonym", "modellplan", "/vagledningsplaner/modellplan/"),
+    Case("anonym", "vagledningsplaner-jamfor", "/vagledningsplaner/jamfor/"),
+    Case(
+        "anonym",
+        "vagledningsplaner-jamforda",
+        "/vagledningsplaner/jamfor/",
+        action=compare_first_two,
+    ),
+    Case("anonym", "aktivitetsbank", "/vagledningsplaner/aktiviteter/"),
+    Case("anonym", "samverkan", "/vagledningsplaner/samverkan/"),
+    Case("anonym", "nyheter", "/nyheter/"),
+    Case("anonym", "nyhet", "/nyheter/", link=r"^/nyheter/(?!rss/|atom/)[\w-]+/$"),
+    # REKAS
+    Case("anonym", "rekas", "/rekas/"),
+    Case("anonym", "rekas-lan", "/rekas/lan/14/"),
+    Case("anonym", "rekas-kommun", "/rekas/kommun/1480/"),
+    Case("anonym", "rekas-program", "/rekas/program/NA/"),
+    Case("anonym", "rekas-yrke", "/rekas/program/VO/", link=r"^/rekas/yrke/\d+/$"),
+    Case("anonym", "rekas-jamfor", "/rekas/jamfor/"),
+    Case("anonym", "rekas-jamforda", "/rekas/jamfor/", action=compare_first_two),
+    # Placement board: public, school staff, company, coordinator, pupil
+    Case("anonym", "praktik", "/praktik/"),
+    Case("anonym", "praktik-filtrerad", "/praktik/?typ=prao&lan=14"),
+    Case("anonym", "praktikannons", "/praktik/", link=r"^/praktik/\d+/$"),
+    Case("anonym", "elev-logga-in", "/praktik/elev/logga-in/"),
+    Case("anonym", "elev-logga-in-fel", "/praktik/elev/logga-in/", action=submit_empty),
+    Case("vagledare", "praktikannons-skolpersonal", "/praktik/", link=r"^/praktik/\d+/$"),
+    Case("vagledare", "praktik-boka", "/praktik/", link=(r"^/praktik/\d+/$", r"/boka/\d+/$")),
+    Case("vagledare", "skola", "/praktik/skola/"),
+    Case(
+        "vagledare", "skola-bokning", "/praktik/skola/", link=r"/praktik/skola/\d+/bokningar/\d+/$"
+    ),
+    Case(
+        "samordnare", "valomgang", "/praktik/skola/", link=r"/praktik/skola/\d+/valomgangar/\d+/$"
+    ),
+    Case(
+        "samordnare", "valomgang-ny", "/praktik/skola/", link=r"/praktik/skola/\d+/valomgangar/ny/$"
+    ),
+    Case(
+        "samordnare",
+        "valomgang-ny-fel",
+        "/praktik/skola/",
+        link=r"/valomgangar/ny/$",
+        action=submit_empty,
+    ),
+    Case("samordnare", "samordning", "/praktik/samordning/"),
+    Case(
+        "samordnare",
+        "samordning-foretag",
+        "/praktik/samordning/",
+        link=r"^/praktik/samordning/foretag/\d+/$",
+    ),
+    Case(
+        "samordnare",
+        "samordning-annons",
+        "/praktik/samordning/",
+        link=r"^/praktik/samordning/annonser/\d+/$",
+    ),
+    Case("foretag", "foretag", "/praktik/foretag/"),
+    Case("foretag", "foretag-profil", "/praktik/foretag/", link=r"/praktik/foretag/\d+/profil/$"),
+    Case("foretag", "foretag-arbetsplats", "/praktik/foretag/", link=r"/arbetsplatser/\d+/$"),
+    Case("foretag", "foretag-arbetsplats-ny", "/praktik/foretag/", link=r"/arbetsplatser/ny/$"),
+    Case("foretag", "foretag-annons", "/praktik/foretag/", link=r"/annonser/\d+/$"),
+    Case("foretag", "foretag-annons-ny", "/praktik/foretag/", link=r"/annonser/ny/$"),
+    Case(
+        "foretag",
+        "foretag-annons-ny-fel",
+        "/praktik/foretag/",
+        link=r"/annonser/ny/$",
+        action=submit_empty,
+    ),
+    Case(
+        "foretag",
+        "foretag-bokningar",
+        "/praktik/foretag/",
+        link=r"/praktik/foretag/\d+/bokningar/$",
+    ),
+    Case("foretag", "foretag-bokning", "/praktik/foretag/", link=r"/bokningar/\d+/$"),
+    Case("elev", "elev-val", "/praktik/elev/"),
+    # Mina sidor for each role
+    *(
+        Case(role, "mina-sidor", "/mina-sidor/")
+        for role in ("vagledare", "redaktor", "samordnare", "moderator", "foretag", "admin")
+    ),
+    Case("vagledare", "mina-uppgifter", "/mina-sidor/uppgifter/"),
+    Case("vagledare", "byt-losenord", "/konto/losenord/byt/"),
+    Case("vagledare", "byt-losenord-fel", "/konto/losenord/byt/", action=submit_empty),
+    Case("vagledare", "radera-konto", "/mina-sidor/radera-konto/"),
+]
+
+
+@pytest.fixture(scope="module")
+def role_pages(chromium, demo_site):
+    """One signed-in browser page per role, created on first use and kept for the module."""
+    contexts, pages = [], {}
+
+    def page_for(role: str):
+        if role not in pages:
+            context = a11y.new_context(chromium)
+            contexts.append(context)
+            pages[role] = a11y.open_page(context)
+            a11y.sign_in(pages[role], demo_site, role)
+        return pages[role]
+
+    yield page_for
+    for context in contexts:
+        context.close()
+
+
+def _first_link(page, pattern: str) -> str:
+    hrefs = page.eval_on_selector_all("main a[href]", "els => els.map(e => e.getAttribute('href'))")
+    matching = [href for href in hrefs if re.search(pattern, href)]
+    assert matching, f"ingen länk som matchar {pattern} på {page.url}"
+    return matching[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_page_has_no_wcag_violations(case, role_pages, demo_site):
+    page = role_pages(case.role)
+    response = page.goto(demo_site.url + case.path)
+    for pattern in (case.link,) if isinstance(case.link, str) else case.link:
+        response = page.goto(demo_site.url + _first_link(page, pattern))
+    assert response.status == case.status, f"{page.url} svarade {response.status}"
+    if case.action:
+        case.action(page)
+    if case.print_media:
+        page.emulate_media(media="print")
+    try:
+        violations = a11y.run_axe(page)
+    finally:
+        page.emulate_media(media="screen")
+    assert not violations, f"{page.url}\n{a11y.describe(violations)}"
+
+
+def test_axe_is_alive_despite_the_csp(role_pages, demo_site):
+    """The injected axe-core really runs on the site's pages and reports what it should: a
+    control without a name, added to a real page, is a violation (button-name)."""
+    page = role_pages("anonym")
+    page.goto(demo_site.url + "/om/")
+    assert not a11y.run_axe(page)
+    page.evaluate("() => document.querySelector('main').append(document.createElement('button'))")
+    assert "button-name" in {violation["id"] for violation in a11y.run_axe(page)}
+    assert page.evaluate("() => axe.version") == a11y.AXE_VERSION
