@@ -305,3 +305,46 @@ def test_axe_is_alive_despite_the_csp(role_pages, demo_site):
     page.evaluate("() => document.querySelector('main').append(document.createElement('button'))")
     assert "button-name" in {violation["id"] for violation in a11y.run_axe(page)}
     assert page.evaluate("() => axe.version") == a11y.AXE_VERSION
+
+
+def test_statement_reports_what_these_tests_check(demo_site):
+    """The published accessibility statement states what this file runs: the number of pages
+    and states, the axe-core version and the date of the review."""
+    from syvsite.core import demo
+
+    assert len(CASES) == demo.A11Y_PAGES_CHECKED, "uppdatera redogörelsen i syvsite/core/demo.py"
+    assert demo.A11Y_AXE_VERSION == a11y.AXE_VERSION
+    status, html = demo_site.get("/tillganglighet/")
+    assert status == 200
+    assert f"granskas {len(CASES)} sidor och tillstånd" in html
+    assert f"axe-core {a11y.AXE_VERSION}" in html
+    assert f'<time datetime="{demo.A11Y_REVIEWED:%Y-%m-%d}">' in html
+    assert "Kända brister" in html
+
+
+def test_seeding_again_updates_an_existing_statement(demo_site):
+    """seed_demo is idempotent and brings an older statement page up to date."""
+    demo_site.manage(
+        "shell",
+        "-c",
+        "from syvsite.home.models import StandardPage\n"
+        "page = StandardPage.objects.get(slug='tillganglighet')\n"
+        "page.body = [('paragraph', '<p>Gammal redogörelse.</p>')]\n"
+        "page.save_revision().publish()\n",
+    )
+    assert "Gammal redogörelse." in demo_site.get("/tillganglighet/")[1]
+    demo_site.manage(
+        "shell",
+        "-c",
+        "import sys\nfrom syvsite.core.demo import seed_site\nseed_site(stdout=sys.stdout)",
+    )
+    status, html = demo_site.get("/tillganglighet/")
+    assert status == 200 and "Gammal redogörelse." not in html
+    assert f"axe-core {a11y.AXE_VERSION}" in html
+    count = demo_site.manage(
+        "shell",
+        "-c",
+        "from syvsite.home.models import StandardPage\n"
+        "print(StandardPage.objects.filter(slug='tillganglighet').count())",
+    )
+    assert count.stdout.strip() == "1"
