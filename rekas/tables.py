@@ -7,6 +7,8 @@ A page builds a list of `Table`s; the same objects feed the template, the chart 
 import math
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy
+
 
 @dataclass(frozen=True)
 class Column:
@@ -39,7 +41,7 @@ class Table:
     rows: list[dict]
     chart: Chart | None = None
     note: str = ""
-    empty_text: str = "Det finns inga uppgifter för det här urvalet."
+    empty_text: str = gettext_lazy("Det finns inga uppgifter för det här urvalet.")
     extra: dict = field(default_factory=dict)
 
     def chart_data(self) -> dict | None:

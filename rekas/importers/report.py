@@ -16,8 +16,8 @@ class RowIssue:
 
     def __str__(self) -> str:
         where = _("rad %(row)s") % {"row": self.row} if self.row else _("filen")
-        column = f", {_('kolumn')} ”{self.column}”" if self.column else ""
-        value = f", {_('värde')} ”{self.value}”" if self.value != "" else ""
+        column = ", " + _("kolumn ”%(column)s”") % {"column": self.column} if self.column else ""
+        value = ", " + _("värde ”%(value)s”") % {"value": self.value} if self.value != "" else ""
         return f"{where}{column}{value}: {self.reason}"
 
 
