@@ -8,7 +8,7 @@ SEARCH_PORT ?= 9200
 LOCAL_SEARCH_URL := http://127.0.0.1:$(shell echo $$(($(SEARCH_PORT)+1)))
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve migrate seed search search-stop test test-fast e2e bench lint format messages check-deploy clean
+.PHONY: help install run serve migrate seed search search-stop test test-fast e2e bench lint format messages check-deploy audit clean
 
 help:
 	@echo "make run     installera, migrera, fyll med demoinnehåll och starta på http://127.0.0.1:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make e2e     webbläsar-, tillgänglighets- och feltester"
 	@echo "make bench   prestandamätningar (bench/)"
 	@echo "make lint    ruff"
+	@echo "make audit   kända sårbarheter i installerade paket (pip-audit)"
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Hittar inte $(PYTHON). Installera Python 3.11."; exit 1; }
@@ -87,6 +88,10 @@ format: install
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=syvsite.settings.production SECRET_KEY=$$(head -c 64 /dev/urandom | base64 | tr -d '\n/+=' | head -c 60) \
 	  ALLOWED_HOSTS=syv.example.se $(PY) manage.py check --deploy --fail-level WARNING
+
+# Known vulnerabilities in the installed packages (pip-audit); ignores need a reason in .ci/audit-ignore.txt.
+audit: install
+	$(PY) .ci/audit.py
 
 clean:
 	rm -rf $(VENV) staticfiles var .pytest_cache
