@@ -22,6 +22,7 @@
     }
 
     document.querySelectorAll("input[data-autocomplete]").forEach(setUpAutocomplete);
+    setUpScrollingTables();
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
     });
@@ -36,6 +37,33 @@
       });
     });
   });
+
+  // A table wider than the screen scrolls inside its .table-wrap. Keyboard users can only
+  // scroll it if the wrapper takes focus (WCAG 2.1.1), and it then needs a name: the caption.
+  function setUpScrollingTables() {
+    var wraps = document.querySelectorAll(".table-wrap");
+    if (!wraps.length) return;
+    var update = function () {
+      wraps.forEach(function (wrap, index) {
+        var caption = wrap.querySelector("caption");
+        if (wrap.scrollWidth > wrap.clientWidth + 1) {
+          wrap.setAttribute("tabindex", "0");
+          if (caption) {
+            caption.id = caption.id || "table-caption-" + index;
+            wrap.setAttribute("role", "group");  // not "region": the section around it is one
+            wrap.setAttribute("aria-labelledby", caption.id);
+          }
+        } else if (wrap.getAttribute("tabindex") === "0") {
+          wrap.removeAttribute("tabindex");
+          wrap.removeAttribute("role");
+          wrap.removeAttribute("aria-labelledby");
+        }
+      });
+    };
+    var timer = null;
+    window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
+    update();
+  }
 
   // An ARIA 1.2 combobox: arrow keys move, Enter picks, Escape closes.
   function setUpAutocomplete(input) {
