@@ -35,7 +35,7 @@ DEMO_COMPANY = ("Volvo Cars AB (demo)", "556074-3089")
 # match what it runs (its number of cases and the vendored axe-core).
 A11Y_REVIEWED = date(2026, 11, 27)
 A11Y_AXE_VERSION = "4.14.1"
-A11Y_PAGES_CHECKED = 96
+A11Y_PAGES_CHECKED = 115
 
 
 def _home() -> HomePage:
@@ -107,15 +107,17 @@ STANDARD_PAGES = [
                 "rekommendationer: alla sidmallar med exempelinnehåll, som besökare och inloggad som "
                 "vägledare, kommunredaktör, praktiksamordnare, moderator, företagsrepresentant, "
                 "administratör och som elev med kod. Det gäller också formulär som visar felmeddelanden, "
-                "utskriftsvisningen av en metod, sökförslagen och felsidorna. Resultat: inga avvikelser.",
+                "utskriftsvisningen av en metod, sökförslagen, felsidorna och de viktigaste sidorna "
+                "i mobilstorlek. Resultat: inga avvikelser.",
                 "Vi går igenom de viktigaste flödena med enbart tangentbord: hopplänken till "
                 "innehållet, tabbordningen och den synliga fokusmarkeringen, inloggning, filtrering och "
                 "sortering i metodbanken, sökning med förslag, svar i forumet och elevens val av "
                 "praktikplats.",
-                f"Vid granskningen {A11Y_REVIEWED:%Y-%m-%d} rättade vi fyra brister: sökfältet i sidhuvudet och "
+                f"Vid granskningen {A11Y_REVIEWED:%Y-%m-%d} rättade vi fem brister: sökfältet i sidhuvudet och "
                 "sökformulären på sidorna saknade skilda namn, teckenförklaringen på sidan med ändringar "
                 "i en vägledningsplan lästes inte upp, sorteringsmenyerna bytte sida redan vid första "
-                "piltrycket och Esc tömde sökfältet när förslagslistan stängdes.",
+                "piltrycket, Esc tömde sökfältet när förslagslistan stängdes och breda tabeller gick "
+                "inte att rulla i sidled med tangentbordet på en liten skärm.",
                 "Varje diagram har en datatabell med samma uppgifter bredvid sig.",
             ),
             ("heading", "Kända brister"),
