@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -34,6 +34,7 @@ class Case:
     status: int = 200
     action: Callable | None = None  # puts the page in the state to check
     print_media: bool = False
+    width: int = 1280  # viewport width in CSS pixels
 
     @property
     def id(self) -> str:
@@ -253,6 +254,36 @@ CASES = [
 ]
 
 
+# The same pages on a phone (375 px): wide tables scroll sideways there, menus wrap.
+MOBILE = {
+    "anonym": [
+        "startsida",
+        "metoder",
+        "metod",
+        "sok-traffar",
+        "forum-kategori",
+        "forum-trad",
+        "vagledningsplaner",
+        "vagledningsplan",
+        "rekas-kommun",
+        "rekas-program",
+        "rekas-yrke",
+        "rekas-jamforda",
+        "praktik",
+        "praktikannons",
+    ],
+    "vagledare": ["mina-sidor", "skola"],
+    "samordnare": ["valomgang"],
+    "moderator": ["forum-moderering-logg"],
+    "foretag": ["foretag-bokningar"],
+}
+CASES += [
+    replace(case, name=f"{case.name}-mobil", width=375)
+    for case in list(CASES)
+    if case.name in MOBILE.get(case.role, ())
+]
+
+
 @pytest.fixture(scope="module")
 def role_pages(chromium, demo_site):
     """One signed-in browser page per role, created on first use and kept for the module."""
@@ -281,6 +312,7 @@ def _first_link(page, pattern: str) -> str:
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_page_has_no_wcag_violations(case, role_pages, demo_site):
     page = role_pages(case.role)
+    page.set_viewport_size({"width": case.width, "height": 900})
     response = page.goto(demo_site.url + case.path)
     for pattern in (case.link,) if isinstance(case.link, str) else case.link:
         response = page.goto(demo_site.url + _first_link(page, pattern))
@@ -293,6 +325,7 @@ def test_page_has_no_wcag_violations(case, role_pages, demo_site):
         violations = a11y.run_axe(page)
     finally:
         page.emulate_media(media="screen")
+        page.set_viewport_size({"width": 1280, "height": 900})
     assert not violations, f"{page.url}\n{a11y.describe(violations)}"
 
 

@@ -216,3 +216,21 @@ def test_pupil_chooses_placements_with_the_keyboard(keyboard_page, demo_site):
     press_and_wait(page, "Enter")
     choices = page.locator("main ol").first.inner_text()
     assert chosen in choices, choices
+
+
+def test_wide_table_scrolls_with_the_keyboard_on_a_phone(keyboard_page, demo_site):
+    """On a narrow screen a wide table scrolls inside its wrapper; the wrapper takes focus, is
+    named by the table's caption and scrolls with the arrow keys (WCAG 2.1.1)."""
+    page = keyboard_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(demo_site.url + "/rekas/program/NA/")
+    tab_to(page, ".table-wrap[tabindex='0']", max_tabs=150)
+    name = page.evaluate(
+        "() => document.getElementById("
+        "document.activeElement.getAttribute('aria-labelledby')).textContent"
+    )
+    caption = page.evaluate("() => document.activeElement.querySelector('caption').textContent")
+    assert name == caption and name.strip()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.activeElement.scrollLeft > 0")
