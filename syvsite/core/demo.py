@@ -117,7 +117,8 @@ STANDARD_PAGES = [
                 "sökformulären på sidorna saknade skilda namn, teckenförklaringen på sidan med ändringar "
                 "i en vägledningsplan lästes inte upp, sorteringsmenyerna bytte sida redan vid första "
                 "piltrycket, Esc tömde sökfältet när förslagslistan stängdes och breda tabeller gick "
-                "inte att rulla i sidled med tangentbordet på en liten skärm.",
+                "inte att rulla i sidled med tangentbordet på en liten skärm. Dessutom återgår fokus "
+                "nu till filtret när söksidan laddas om.",
                 "Varje diagram har en datatabell med samma uppgifter bredvid sig.",
             ),
             ("heading", "Kända brister"),
@@ -125,8 +126,8 @@ STANDARD_PAGES = [
                 "Automatiska test hittar bara en del av alla tillgänglighetsbrister. Vi har ännu inte "
                 "testat webbplatsen med skärmläsare (till exempel NVDA och VoiceOver), med förstoring "
                 "upp till 400 procent eller med taligenkänning.",
-                "På söksidan uppdateras träffarna så fort du kryssar i ett filter. Sidan laddas om och "
-                "fokus hamnar överst på sidan.",
+                "På söksidan uppdateras träffarna så fort du kryssar i ett filter, utan att det sägs "
+                "i förväg. Sidan laddas om; fokus stannar på filtret du valde.",
                 "Diagrammens färger och linjer är inte granskade för kontrast mot bakgrunden; samma "
                 "uppgifter finns i tabellen bredvid varje diagram.",
                 "Praktikintyg som PDF och dokument som kommunerna laddar upp till sina "
