@@ -168,6 +168,22 @@ def test_search_from_the_header_with_the_keyboard(keyboard_page, demo_site):
     assert page.url.endswith(target)
 
 
+def test_search_filter_with_the_keyboard_keeps_focus_on_the_filter(keyboard_page, demo_site):
+    """A filter on the search page applies at once (the page reloads); focus comes back to the
+    checkbox, not to the top of the page."""
+    page = keyboard_page
+    page.goto(demo_site.url + "/sok/?q=yrke")
+    tab_to(page, "form[data-facet-form] input[type=checkbox]", max_tabs=60)
+    name, value = page.evaluate("() => [document.activeElement.name, document.activeElement.value]")
+    press_and_wait(page, "Space")
+    assert f"{name}=" in page.url
+    page.wait_for_function("() => document.activeElement.type === 'checkbox'")
+    stop = focused(page)
+    assert (stop["name"], page.evaluate("() => document.activeElement.value")) == (name, value)
+    assert page.evaluate("() => document.activeElement.checked")
+    assert_visible_focus(stop, page.url)
+
+
 def test_pick_a_search_suggestion_with_arrow_keys(keyboard_page, demo_site):
     page = keyboard_page
     page.goto(demo_site.url + "/")
