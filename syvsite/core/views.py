@@ -1,8 +1,10 @@
 import logging
+import sys
 
-from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -53,4 +55,20 @@ def page_not_found(request: HttpRequest, exception=None):
 
 
 def server_error(request: HttpRequest):
+    # Django calls this inside its `except`: the exception is still at hand.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return service_unavailable(request)
     return render(request, "500.html", status=500)
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    """The database is unreachable: not our bug but a temporary outage. 503 + Retry-After tells
+    visitors, proxies and monitoring to come back; rendered without context processors or
+    anything else that could touch the database."""
+    if request.path.startswith("/api/"):
+        message = "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund."
+        response = JsonResponse({"detail": message}, status=503)
+    else:
+        response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "30"
+    return response

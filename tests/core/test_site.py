@@ -96,3 +96,16 @@ def test_unhandled_error_shows_swedish_500_without_traceback(client, settings):
     assert response.status_code == 500
     assert "Något gick fel hos oss" in html
     assert "simulated bug" not in html and "Traceback" not in html
+
+
+def test_lost_database_answers_503_in_swedish_without_traceback(client, settings):
+    settings.ROOT_URLCONF = "tests.core.urls_failing"
+    client.raise_request_exception = False
+    page = client.get("/databas-borta/")
+    api = client.get("/api/v1/databas-borta/")
+    assert page.status_code == 503 and api.status_code == 503
+    assert page["Retry-After"] == "30"
+    assert "tillfälligt otillgänglig" in page.content.decode()
+    assert api.json()["detail"].startswith("Tjänsten är tillfälligt otillgänglig")
+    for body in (page.content.decode(), api.content.decode()):
+        assert "connection refused" not in body and "Traceback" not in body

@@ -1,3 +1,4 @@
+from django.db import OperationalError
 from django.urls import include, path
 
 
@@ -5,5 +6,14 @@ def broken_view(request):
     raise RuntimeError("simulated bug")
 
 
-urlpatterns = [path("trasig/", broken_view), path("", include("syvsite.urls"))]
+def database_gone_view(request):
+    raise OperationalError("connection refused")
+
+
+urlpatterns = [
+    path("trasig/", broken_view),
+    path("databas-borta/", database_gone_view),
+    path("api/v1/databas-borta/", database_gone_view),
+    path("", include("syvsite.urls")),
+]
 handler500 = "syvsite.core.views.server_error"
