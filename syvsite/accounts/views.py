@@ -77,6 +77,12 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Django adds the host name as site_name; the title shows the portal's name instead.
+        context.pop("site_name", None)
+        return context
+
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
