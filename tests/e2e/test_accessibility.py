@@ -317,6 +317,8 @@ def test_page_has_no_wcag_violations(case, role_pages, demo_site):
     for pattern in (case.link,) if isinstance(case.link, str) else case.link:
         response = page.goto(demo_site.url + _first_link(page, pattern))
     assert response.status == case.status, f"{page.url} svarade {response.status}"
+    # WCAG 2.4.2: every page has its own title, ending with the portal's name.
+    assert page.title().endswith(" – SYV-portalen"), page.title()
     if case.action:
         case.action(page)
     if case.print_media:
