@@ -70,6 +70,17 @@ def open_suggestions(page) -> None:
     page.keyboard.press("ArrowDown")
 
 
+def submit_without_csrf_cookie(page) -> None:
+    """A form sent after the cookies were cleared: the CSRF check refuses it with its own page."""
+    page.context.clear_cookies()
+    page.fill("input[name=username]", "vagledare@syv-demo.se")
+    with page.expect_response(lambda response: response.request.method == "POST") as refused:
+        page.locator("main form.form button[type=submit]").click()
+    assert refused.value.status == 403
+    page.wait_for_load_state("load")
+    assert page.get_by_role("heading", level=1).inner_text() == "Formuläret kunde inte skickas"
+
+
 def bad_login(page) -> None:
     page.fill("input[name=username]", "vagledare@syv-demo.se")
     page.fill("input[name=password]", "fel-losenord")
@@ -94,6 +105,7 @@ CASES = [
     Case("anonym", "losenord-ogiltig-lank", "/konto/losenord/aterstall/MQ/ogiltig-lank/"),
     Case("anonym", "losenord-klart", "/konto/losenord/aterstall/klart/"),
     Case("anonym", "sidan-finns-inte", "/finns-inte-alls/", status=404),
+    Case("anonym", "formular-avvisat-csrf", "/konto/logga-in/", action=submit_without_csrf_cookie),
     # Method bank
     Case("anonym", "metoder", "/metoder/"),
     Case("anonym", "metoder-filtrerade", "/metoder/?malgrupp=gymnasieskola&format=grupp"),
