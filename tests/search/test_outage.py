@@ -108,7 +108,9 @@ def test_saves_during_an_outage_reach_the_index_after_sync(outage_setup):
     wanted = {str(pk) for pk in Organisation.objects.values_list("pk", flat=True)}
     assert len(wanted) == 70
     assert engine_ids(engine, indices.alias_name(ORG_TYPE)) == wanted
-    assert set(IndexedDocument.objects.values_list("object_id", flat=True)) == wanted
+    # Only this type: the restored data migrations index their own rows (SSYK occupations…).
+    mirrored = IndexedDocument.objects.filter(doc_type=ORG_TYPE)
+    assert set(mirrored.values_list("object_id", flat=True)) == wanted
     assert not OutboxEntry.objects.exists()
     after = search(query="nytt namn", types=[ORG_TYPE])
     assert after.engine_used and after.total == 30
