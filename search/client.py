@@ -106,8 +106,10 @@ class _OpenSearchTransport:
     def __init__(self, urls: list[str], *, timeout: float, verify_certs: bool):
         from opensearchpy import OpenSearch
 
+        # A connection refused by one node is retried on the next (a cluster that lost a node
+        # still answers from the replicas); timeouts are not retried (retry_on_timeout=False).
         self.client = OpenSearch(
-            hosts=urls, timeout=timeout, verify_certs=verify_certs, max_retries=0
+            hosts=urls, timeout=timeout, verify_certs=verify_certs, max_retries=len(urls) - 1
         )
 
     def __call__(self, method, path, *, body, params, headers, timeout):
@@ -130,7 +132,10 @@ class _ElasticsearchTransport:
         from elasticsearch import Elasticsearch
 
         self.client = Elasticsearch(
-            hosts=urls, request_timeout=timeout, verify_certs=verify_certs, max_retries=0
+            hosts=urls,
+            request_timeout=timeout,
+            verify_certs=verify_certs,
+            max_retries=len(urls) - 1,
         )
 
     def __call__(self, method, path, *, body, params, headers, timeout):
