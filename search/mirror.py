@@ -146,7 +146,8 @@ def store(search_type: SearchType, sources: dict[str, dict]) -> None:
     for object_id, source in sources.items():
         for name in fields:
             raw = source.get(name)
-            for value in raw if isinstance(raw, list) else [raw]:
+            # Distinct values: the fallback's facet counts count rows, one per document.
+            for value in dict.fromkeys(raw if isinstance(raw, list) else [raw]):
                 if value is not None and value != "":
                     values.append((ids[object_id], name, str(value)[:200]))
     facet_table = IndexedFacetValue._meta.db_table
