@@ -373,6 +373,7 @@ def test_seeding_again_updates_an_existing_statement(demo_site):
     """seed_demo is idempotent and brings an older statement page up to date."""
     demo_site.manage(
         "shell",
+        "--no-imports",
         "-c",
         "from syvsite.home.models import StandardPage\n"
         "page = StandardPage.objects.get(slug='tillganglighet')\n"
@@ -382,6 +383,7 @@ def test_seeding_again_updates_an_existing_statement(demo_site):
     assert "Gammal redogörelse." in demo_site.get("/tillganglighet/")[1]
     demo_site.manage(
         "shell",
+        "--no-imports",
         "-c",
         "import sys\nfrom syvsite.core.demo import seed_site\nseed_site(stdout=sys.stdout)",
     )
@@ -390,6 +392,7 @@ def test_seeding_again_updates_an_existing_statement(demo_site):
     assert f"axe-core {a11y.AXE_VERSION}" in html
     count = demo_site.manage(
         "shell",
+        "--no-imports",
         "-c",
         "from syvsite.home.models import StandardPage\n"
         "print(StandardPage.objects.filter(slug='tillganglighet').count())",
