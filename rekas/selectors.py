@@ -112,7 +112,10 @@ def assessments_frame(*, round: str | None = None) -> pd.DataFrame:
 
 
 def available_years() -> list[int]:
-    return sorted(set(AdmissionStatistic.objects.values_list("year", flat=True)), reverse=True)
+    # DISTINCT in the database: the table holds a row per school, programme, year and round.
+    return list(
+        AdmissionStatistic.objects.order_by("-year").values_list("year", flat=True).distinct()
+    )
 
 
 def default_year_and_round() -> tuple[int | None, str]:
