@@ -21,6 +21,10 @@ from tests.e2e.conftest import DEMO_PASSWORD
 
 PASSWORD = "Praktik-och-Vagledning-2026"  # noqa: S105 - accounts the journeys create
 
+# The Wagtail editor and the first request to each page are slow on a busy 2-core CI machine:
+# wait longer than Playwright's 5 s before calling something missing.
+expect.set_options(timeout=15_000)
+
 
 def unique(label: str) -> str:
     """A name no other test (or earlier run on the same site) has used."""
