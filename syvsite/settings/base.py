@@ -104,6 +104,10 @@ WSGI_APPLICATION = "syvsite.wsgi.application"
 DATABASES = {"default": env.db_url_config(env("DATABASE_URL"))}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The dev server's request threads write at once (e.g. Wagtail's editing-session ping during
+    # "Skicka för granskning"); on a busy machine 5 s was too short a wait for the lock (503).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
