@@ -17,6 +17,9 @@ WAITING = "Som ny medlem granskas dina första inlägg av en moderator"
 
 def test_counsellor_finds_a_method_and_prints_it(chromium, demo_site):
     with person(chromium, demo_site, email=COUNSELLOR) as page:
+        # Mina sidor offers each account action once (the forum panel used to repeat them).
+        expect(page.get_by_role("link", name="Radera mitt konto")).to_have_count(1)
+        expect(page.get_by_role("link", name="Ladda ner mina uppgifter (JSON)")).to_have_count(1)
         page.goto(demo_site.url + "/metoder/")
         expect(page.get_by_role("heading", level=1)).to_have_text("Metodbank")
         total = page.locator("#results-title").inner_text()
