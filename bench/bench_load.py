@@ -161,6 +161,9 @@ def gunicorn(env: dict, *, workers: int, log_path: Path):
                 "gthread",
                 "--threads",
                 "4",
+                # The default 30 s kills workers that boot or answer slowly on a busy machine.
+                "--timeout",
+                "120",
             ],
             cwd=ROOT,
             env=env,
@@ -170,7 +173,7 @@ def gunicorn(env: dict, *, workers: int, log_path: Path):
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 300
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"gunicorn avslutades:\n{log_path.read_text()[-3000:]}")
@@ -178,7 +181,7 @@ def gunicorn(env: dict, *, workers: int, log_path: Path):
                 if _get(f"{base}/healthz", timeout=2)[0] == 200:
                     break
             if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn svarade inte på /healthz inom 60 s")
+                raise RuntimeError("gunicorn svarade inte på /healthz inom 300 s")
             time.sleep(0.5)
         yield base
     finally:
