@@ -58,6 +58,7 @@ class EngineCluster:
         self.base = base or free_engine_base(nodes)
         self.timeout = timeout
         self.log: list[str] = []
+        self.stopped: set[int] = set()
 
     def _script(self, *args: str) -> subprocess.CompletedProcess:
         completed = subprocess.run(  # noqa: S603
@@ -91,12 +92,15 @@ class EngineCluster:
 
     def stop_node(self, k: int, *, kill: bool = True) -> None:
         self._script("stop-node", str(k), *(["--kill"] if kill else []))
+        self.stopped.add(k)
 
     def start_node(self, k: int) -> None:
         self._script("start-node", str(k), "--timeout", str(self.timeout))
+        self.stopped.discard(k)
 
     def any_url(self, *, except_node: int | None = None) -> str:
-        return next(self.node_url(k) for k in range(1, self.nodes + 1) if k != except_node)
+        skip = self.stopped | {except_node}
+        return next(self.node_url(k) for k in range(1, self.nodes + 1) if k not in skip)
 
     def cluster_manager(self) -> int:
         """Which node (1..N) is the elected cluster manager."""
