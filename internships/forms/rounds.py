@@ -1,6 +1,6 @@
 from django import forms
 from django.core.validators import validate_email
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import MAX_CHOICES, PlacementType
@@ -81,17 +81,17 @@ class ParticipantsForm(forms.Form):
         lines = [line for line in self.cleaned_data["rows"].splitlines() if line.strip()]
         if len(lines) > MAX_PUPILS_PER_IMPORT:
             raise forms.ValidationError(
-                _g("Högst %(max)s elever åt gången.") % {"max": MAX_PUPILS_PER_IMPORT}
+                gettext("Högst %(max)s elever åt gången.") % {"max": MAX_PUPILS_PER_IMPORT}
             )
         for number, line in enumerate(lines, start=1):
             parts = [part.strip() for part in line.split(";")]
             name, school_class, email = (parts + ["", ""])[:3]
             if not name or len(parts) > 3:
-                errors.append(_g("Rad %(row)s: skriv namn; klass; e-post.") % {"row": number})
+                errors.append(gettext("Rad %(row)s: skriv namn; klass; e-post.") % {"row": number})
                 continue
             if len(name) > 150 or len(school_class) > 20:
                 errors.append(
-                    _g("Rad %(row)s: namnet eller klassen är för lång.") % {"row": number}
+                    gettext("Rad %(row)s: namnet eller klassen är för lång.") % {"row": number}
                 )
                 continue
             if email:
@@ -99,7 +99,7 @@ class ParticipantsForm(forms.Form):
                     validate_email(email)
                 except forms.ValidationError:
                     errors.append(
-                        _g("Rad %(row)s: ”%(value)s” är inte en e-postadress.")
+                        gettext("Rad %(row)s: ”%(value)s” är inte en e-postadress.")
                         % {"row": number, "value": email}
                     )
                     continue
@@ -124,17 +124,19 @@ class ChoicesForm(forms.Form):
 
     def __init__(self, *args, periods, **kwargs):
         super().__init__(*args, **kwargs)
-        options = [("", _g("Inget val"))] + [
+        options = [("", gettext("Inget val"))] + [
             (str(period.pk), period_label(period)) for period in periods
         ]
         for rank in range(1, MAX_CHOICES + 1):
             self.fields[f"choice_{rank}"] = forms.TypedChoiceField(
-                label=_g("Val %(rank)s") % {"rank": rank},
+                label=gettext("Val %(rank)s") % {"rank": rank},
                 choices=options,
                 coerce=int,
                 empty_value=None,
                 required=False,
-                error_messages={"invalid_choice": _g("Platsen går inte att välja. Välj i listan.")},
+                error_messages={
+                    "invalid_choice": gettext("Platsen går inte att välja. Välj i listan.")
+                },
             )
 
     def clean(self) -> dict:
@@ -142,7 +144,7 @@ class ChoicesForm(forms.Form):
         chosen = [data.get(f"choice_{rank}") for rank in range(1, MAX_CHOICES + 1)]
         ids = [value for value in chosen if value is not None]
         if len(ids) != len(set(ids)):
-            raise forms.ValidationError(_g("Du har valt samma plats mer än en gång."))
+            raise forms.ValidationError(gettext("Du har valt samma plats mer än en gång."))
         data["period_ids"] = ids
         return data
 
@@ -154,7 +156,7 @@ def period_label(period) -> str:
         parts.append(f"{period.distance:.0f} km")
     parts.append(period.weeks)
     if getattr(period, "left", 1) <= 0:
-        parts.append(_g("fullbokad"))
+        parts.append(gettext("fullbokad"))
     return ", ".join(parts)
 
 
@@ -182,6 +184,6 @@ class OverrideForm(forms.Form):
 
     def __init__(self, *args, periods, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].choices = [("", _g("Ingen plats"))] + [
+        self.fields["period"].choices = [("", gettext("Ingen plats"))] + [
             (str(period.pk), period_label(period)) for period in periods
         ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import PlacementType
@@ -145,4 +146,6 @@ class ListingPeriod(models.Model):
     @property
     def weeks(self) -> str:
         first, last = self.start_date.isocalendar().week, self.end_date.isocalendar().week
-        return f"v. {first}" if first == last else f"v. {first}–{last}"
+        if first == last:
+            return gettext("v. %(week)s") % {"week": first}
+        return gettext("v. %(first)s–%(last)s") % {"first": first, "last": last}

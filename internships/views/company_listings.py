@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..errors import PlacementError
@@ -17,11 +17,11 @@ from ..services import listings as listing_services
 from . import access
 
 STATUS_ACTION_LABELS = {
-    Listing.Status.PENDING_REVIEW: _l("Skicka för granskning"),
-    Listing.Status.DRAFT: _l("Ta tillbaka för att ändra"),
-    Listing.Status.FILLED: _l("Markera som tillsatt"),
-    Listing.Status.PUBLISHED: _l("Öppna igen"),
-    Listing.Status.WITHDRAWN: _l("Återkalla annonsen"),
+    Listing.Status.PENDING_REVIEW: gettext_lazy("Skicka för granskning"),
+    Listing.Status.DRAFT: gettext_lazy("Ta tillbaka för att ändra"),
+    Listing.Status.FILLED: gettext_lazy("Markera som tillsatt"),
+    Listing.Status.PUBLISHED: gettext_lazy("Öppna igen"),
+    Listing.Status.WITHDRAWN: gettext_lazy("Återkalla annonsen"),
 }
 
 
