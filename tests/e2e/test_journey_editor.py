@@ -83,7 +83,7 @@ def test_editor_drafts_a_plan_that_a_moderator_approves_and_the_public_sees(chro
         # Dates as Swedish is written: "1 jan 2025", not "1 Jan 2025".
         expect(goteborg).to_contain_text(re.compile(r"\b\d{1,2} [a-zåäö]{3} \d{4} – "))
         goteborg.get_by_role("link").click()
-        visitor.get_by_role("navigation", name="Du är här").get_by_role(
+        visitor.get_by_role("navigation", name="Brödsmulor").get_by_role(
             "link", name="Göteborg", exact=True
         ).click()
         expect(visitor.get_by_role("heading", level=1)).to_have_text(
