@@ -150,11 +150,6 @@ def test_search_engine_stopped_during_saves_and_searches(demo_site, tmp_path):
         assert "Feltestsida stopp nummer 11" in found, "Sidor sparade under avbrottet hittas inte"
         assert "Utkorgen är tom" in sync.stdout, sync.stdout
         assert lost == [], f"Dokument saknas i sökmotorn efter sync: {lost}"
-        # Back to the engine, and the pages saved during the outage are found there.
-        status, body = site.get("/api/v1/search/?q=feltestsida&per_page=50")
-        answer = json.loads(body)
-        assert status == 200 and answer["engine_used"] is True
-        assert answer["total"] == len(writer.pages)
     finally:
         if writer is not None:
             stop_process_group(writer.process)
