@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from syvsite.api import api
 from syvsite.core import views as core_views
 
+handler400 = "syvsite.core.views.bad_request"
 handler404 = "syvsite.core.views.page_not_found"
 handler500 = "syvsite.core.views.server_error"
 

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext
 
 # The public site loads nothing from other origins and runs no inline script.
 PUBLIC_CSP = "; ".join(
@@ -71,3 +72,30 @@ class SiteLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class NullCharacterMiddleware:
+    """Refuse NUL characters in the address before any view sees them: PostgreSQL cannot store
+    or compare them, so a filter on `?kommun=%00` would otherwise end in a 500. Form fields
+    refuse them themselves (Django's ProhibitNullCharactersValidator)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        bad = [key for key, values in request.GET.lists() if _has_nul(key, *values)]
+        if "\x00" in request.path:
+            bad.append("path")
+        if not bad:
+            return self.get_response(request)
+        message = gettext("Adressen innehåller ett otillåtet tecken (NUL).")
+        if request.path.startswith("/api/"):
+            detail = [{"loc": ["query", key], "msg": message, "type": "value_error"} for key in bad]
+            return JsonResponse({"detail": detail}, status=422)
+        from syvsite.core.views import bad_request  # views import models; middleware loads first
+
+        return bad_request(request, reason=message)
+
+
+def _has_nul(*texts: str) -> bool:
+    return any("\x00" in text for text in texts)

@@ -50,6 +50,10 @@ def readyz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": overall, "checks": checks}, status=200 if ready else 503)
 
 
+def bad_request(request: HttpRequest, exception=None, *, reason: str = ""):
+    return render(request, "400.html", {"reason": reason}, status=400)
+
+
 def page_not_found(request: HttpRequest, exception=None):
     return render(request, "404.html", status=404)
 
