@@ -1,6 +1,6 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.utils.translation import gettext
 
 # The public site loads nothing from other origins and runs no inline script.
@@ -75,27 +75,42 @@ class SiteLanguageMiddleware:
 
 
 class NullCharacterMiddleware:
-    """Refuse NUL characters in the address before any view sees them: PostgreSQL cannot store
-    or compare them, so a filter on `?kommun=%00` would otherwise end in a 500. Form fields
-    refuse them themselves (Django's ProhibitNullCharactersValidator)."""
+    """NUL characters in the address never reach a view: PostgreSQL cannot store or compare
+    them, so a filter on `?kommun=%00` would otherwise end in a 500. The API refuses them (422,
+    naming the parameter) so clients learn; pages drop them so a visitor's search still works.
+    Form fields refuse them themselves (Django's ProhibitNullCharactersValidator)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         bad = [key for key, values in request.GET.lists() if _has_nul(key, *values)]
-        if "\x00" in request.path:
-            bad.append("path")
-        if not bad:
+        if not bad and "\x00" not in request.path:
             return self.get_response(request)
         message = gettext("Adressen innehåller ett otillåtet tecken (NUL).")
         if request.path.startswith("/api/"):
-            detail = [{"loc": ["query", key], "msg": message, "type": "value_error"} for key in bad]
+            places = bad or ["path"]
+            detail = [
+                {"loc": ["query", key], "msg": message, "type": "value_error"} for key in places
+            ]
             return JsonResponse({"detail": detail}, status=422)
-        from syvsite.core.views import bad_request  # views import models; middleware loads first
+        if "\x00" in request.path:
+            from syvsite.core.views import (
+                bad_request,
+            )  # views import models; middleware loads first
 
-        return bad_request(request, reason=message)
+            return bad_request(request, reason=message)
+        request.GET = _without_nul(request.GET)
+        return self.get_response(request)
 
 
 def _has_nul(*texts: str) -> bool:
     return any("\x00" in text for text in texts)
+
+
+def _without_nul(query: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned

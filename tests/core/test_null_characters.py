@@ -13,11 +13,18 @@ def test_api_parameter_with_nul_answers_422_naming_the_parameter(client):
     assert "otillåtet tecken" in response.json()["detail"][0]["msg"]
 
 
-def test_page_address_with_nul_answers_400_in_swedish(client):
+def test_search_page_drops_nul_and_searches_the_rest(client):
     response = client.get("/sok/", {"q": "yrkes\x00val"})
 
-    assert response.status_code == 400
+    assert response.status_code == 200
+    assert 'value="yrkesval"' in response.content.decode()
+
+
+def test_page_path_with_nul_answers_400_in_swedish(client):
+    response = client.get("/metoder/a%00b/")
+
     page = response.content.decode()
+    assert response.status_code == 400
     assert 'lang="sv"' in page and "otillåtet tecken" in page
 
 

@@ -74,7 +74,9 @@ def test_bad_input_never_breaks_the_page_or_the_api(client, content, params):
     assert client.get("/sok/", params).status_code == 200
     api = client.get("/api/v1/search/", params)
     assert api.status_code in (200, 422)
-    if params.get("page") != "abc":
+    if "\x00" in params.get("q", ""):  # refused for every API operation, naming the parameter
+        assert api.json()["detail"][0]["loc"] == ["query", "q"]
+    elif params.get("page") != "abc":
         assert api.status_code == 200
 
 
