@@ -102,14 +102,23 @@ def detect(url: str, *, timeout: float, verify_certs: bool = True) -> EngineInfo
     return EngineInfo(flavour=flavour, version=number, cluster_name=data.get("cluster_name", ""))
 
 
+CONNECTIONS_PER_NODE = 10  # elasticsearch-py's default; opensearch-py's is 1
+
+
 class _OpenSearchTransport:
     def __init__(self, urls: list[str], *, timeout: float, verify_certs: bool):
         from opensearchpy import OpenSearch
 
         # A connection refused by one node is retried on the next (a cluster that lost a node
         # still answers from the replicas); timeouts are not retried (retry_on_timeout=False).
+        # urllib3 keeps one connection per node unless told otherwise: a threaded server
+        # (gunicorn --threads) would open and discard one per request.
         self.client = OpenSearch(
-            hosts=urls, timeout=timeout, verify_certs=verify_certs, max_retries=len(urls) - 1
+            hosts=urls,
+            timeout=timeout,
+            verify_certs=verify_certs,
+            max_retries=len(urls) - 1,
+            pool_maxsize=CONNECTIONS_PER_NODE,
         )
 
     def __call__(self, method, path, *, body, params, headers, timeout):
@@ -136,6 +145,7 @@ class _ElasticsearchTransport:
             request_timeout=timeout,
             verify_certs=verify_certs,
             max_retries=len(urls) - 1,
+            connections_per_node=CONNECTIONS_PER_NODE,
         )
 
     def __call__(self, method, path, *, body, params, headers, timeout):
