@@ -10,6 +10,7 @@ against the same database, and `demo_site.mails()` reads what the site "sent" (f
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -171,3 +172,11 @@ def _delete_indices(search_url: str, prefix: str) -> None:
     # The engine may be the thing a fault test stopped.
     with contextlib.suppress(OSError):
         urllib.request.urlopen(request, timeout=30).close()  # noqa: S310
+
+
+@pytest.fixture(scope="module")
+def xss_accounts(demo_site) -> dict:
+    """The XSS tests' own counsellor (own school) and company representative (own company)."""
+    script = (Path(__file__).parent / "xss_setup.py").read_text(encoding="utf-8")
+    result = demo_site.manage("shell", "-c", script)
+    return json.loads(result.stdout.strip().splitlines()[-1])
