@@ -22,7 +22,7 @@ help:
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Hittar inte $(PYTHON). Installera Python 3.11."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --upgrade pip "setuptools>=78.1.1"  # venv ships setuptools 65.5 (CVE-2022-40897, CVE-2024-6345, CVE-2025-47273)
 	$(PY) -m pip install --quiet ".[dev]"
 	@touch $@
 
