@@ -157,7 +157,10 @@ LIVE_DOM_CHECK = r"""() => {
       if (urlAttributes.includes(name) && /^(javascript|vbscript|data:text\/html)/.test(value))
         bad.push(`<${el.tagName} ${name}=${attribute.value}>`);
     }
-    if (el.tagName === "SCRIPT" && !(el.getAttribute("src") || "").startsWith("/static/"))
+    if (el.tagName === "SCRIPT" && el.type === "application/json") {
+      // A data block (json_script) never runs; text that closed it early would break its JSON.
+      try { JSON.parse(el.textContent); } catch (e) { bad.push(`data block: ${el.id}`); }
+    } else if (el.tagName === "SCRIPT" && !(el.getAttribute("src") || "").startsWith("/static/"))
       bad.push(`script: ${el.outerHTML.slice(0, 80)}`);
     if (["IFRAME", "OBJECT", "EMBED", "BASE", "FRAME"].includes(el.tagName)) bad.push(el.tagName);
   }

@@ -1,10 +1,13 @@
 """An independent check that HTML is inert: parsed with the standard library, not with nh3."""
 
+import json
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from syvsite.core.sanitise import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
+DATA_BLOCK = re.compile(r'<script[^>]*type="application/json"[^>]*>(.*?)</script>', re.S | re.I)
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
 # nh3 (ammonia) allows these on every tag; their values are text, escaped.
 GENERIC_ATTRIBUTES = {"title", "lang"}
@@ -44,6 +47,17 @@ def problems_in_user_html(html: str) -> list[str]:
                 problems.append(f"<{tag} {name}>")
             if name in URL_ATTRIBUTES and value and _url_problem(value):
                 problems.append(f"<{tag} {name}={value!r}>")
+    return problems + _data_block_problems(html)
+
+
+def _data_block_problems(html: str) -> list[str]:
+    """JSON data blocks (json_script) never run; text that closed one early would break its JSON."""
+    problems = []
+    for match in DATA_BLOCK.finditer(html):
+        try:
+            json.loads(match.group(1))
+        except ValueError:
+            problems.append(f"data block cut short: {match.group(1)[:80]!r}")
     return problems
 
 
@@ -53,7 +67,8 @@ def problems_in_page(html: str) -> list[str]:
     collector.feed(html)
     problems = []
     for tag, attrs in collector.tags:
-        if tag == "script" and not (attrs.get("src") or "").startswith("/static/"):
+        own_script = (attrs.get("src") or "").startswith("/static/")
+        if tag == "script" and not own_script and attrs.get("type") != "application/json":
             problems.append(f"inline or foreign script {attrs}")
         if tag in {"iframe", "object", "embed", "frame", "base"}:
             problems.append(f"tag <{tag}>")
@@ -62,4 +77,15 @@ def problems_in_page(html: str) -> list[str]:
                 problems.append(f"<{tag} {name}>")
             if name in URL_ATTRIBUTES and value and _url_problem(value):
                 problems.append(f"<{tag} {name}={value!r}>")
+    return problems + _data_block_problems(html)
+
+
+def _data_block_problems(html: str) -> list[str]:
+    """JSON data blocks (json_script) never run; text that closed one early would break its JSON."""
+    problems = []
+    for match in DATA_BLOCK.finditer(html):
+        try:
+            json.loads(match.group(1))
+        except ValueError:
+            problems.append(f"data block cut short: {match.group(1)[:80]!r}")
     return problems

@@ -1,14 +1,18 @@
-"""The XSS corpus through a guidance plan's fields in the Wagtail editor, checked on public pages.
+"""The XSS corpus through what trusted staff type or upload in the Wagtail admin.
 
-A municipality editor creates a plan from the model plan and types the payloads into its plain
+Guidance plans: a municipality editor creates a plan from the model plan and types the payloads into its plain
 text fields (title, summary, adopted by, and the goal, responsibility and activity blocks); once
 published, the plan page, the municipality's list, the activity bank and the comparison must show
-the text inert. The Wagtail admin itself is only for trusted staff; what matters is that their
-text cannot run in a visitor's browser. Tripwires: xss_support.py.
+the text inert. REKAS: an administrator uploads admission statistics whose school names are the
+payloads (after a file whose rejected value is one: the error report quotes it), and the
+municipality's statistics show them inert. The admin is only for trusted staff; what matters is
+that their text cannot run in a visitor's browser. Tripwires: xss_support.py.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import urllib.parse
 
 import pytest
@@ -16,7 +20,9 @@ import pytest
 from tests.browser_fixtures import login_in_browser
 from tests.e2e.xss_support import (
     FIGURES,
+    PAYLOADS,
     check,
+    marked,
     print_figures,
     rotating,
     set_up_tripwires,
@@ -73,6 +79,57 @@ def test_plan_fields_typed_in_the_editor_are_inert_for_visitors(demo_site, brows
     sections = short_markers[:3] + long_markers[len(long_markers) // len(LONG) :]
     problems += check(page, console, f"{site}/vagledningsplaner/jamfor/?{compare}", sections)
     print_figures("vägledningsplan")
+    assert not problems, "\n".join(problems)
+
+
+def _admissions_csv(rows: list[list[str]]) -> dict:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(["ar", "antagningsomgang", "kommunkod", "skola", "programkod", "platser"]
+                    + ["forstahandssokande", "antagna"])  # fmt: skip
+    writer.writerows(rows)
+    return {"name": "antagning.csv", "mimeType": "text/csv", "buffer": buffer.getvalue().encode()}
+
+
+def _upload(page, site: str, rows: list[list[str]]) -> None:
+    page.goto(f"{site}/admin/rekas/import/")
+    page.select_option("[name='kind']", "admissions")
+    page.set_input_files("[name='file']", _admissions_csv(rows))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kontrollera filen").click()
+    FIGURES["submissions"] += 1
+
+
+def _admin_problems(page, markers: list[str]) -> list[str]:
+    """The admin's own pages: nothing ran, and the text is shown."""
+    problems = ["window.__xss sattes"] if page.evaluate("() => window.__xss !== undefined") else []
+    problems += [f"dialog: {text}" for text in page.dialogs]
+    text = page.inner_text("body")
+    problems += [f"syns inte: {marker}" for marker in markers if marker not in text]
+    return [f"{page.url}: {problem}" for problem in problems]
+
+
+def test_rekas_school_names_uploaded_by_staff_are_inert(demo_site, browser_page):
+    site, page = demo_site.url, browser_page
+    console = set_up_tripwires(page)
+    login_in_browser(page, demo_site, email="admin@syv-demo.se", password="Demo-losen-2026")
+    # Ale, a year before the demo data: the other tests' statistics stay as they were.
+    rejected_marker, rejected = marked(PAYLOADS[3])
+    _upload(page, site, [["2015", "slutlig", "1440", "Aleskolan", "NA", rejected, "20", "20"]])
+    problems = _admin_problems(page, [rejected_marker])
+    assert page.get_by_role("button", name="Spara importen").count() == 0
+
+    schools = [marked(payload) for payload in PAYLOADS]
+    rows = [["2015", "slutlig", "1440", text, "NA", "30", "25", "28"] for _, text in schools]
+    _upload(page, site, rows)
+    problems += _admin_problems(page, [])
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara importen").click()
+    FIGURES["fields"].add("rekas: skola")
+    FIGURES["payloads_sent"] += len(schools) + 1
+    markers = [marker for marker, _ in schools]
+    problems += check(page, console, f"{site}/rekas/kommun/1440/?year=2015", markers)
+    print_figures("REKAS-import")
     assert not problems, "\n".join(problems)
 
 
