@@ -12,11 +12,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -28,9 +26,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import require_service
+from tests.e2e.site_server import ROOT, serving
 from tests.search_fixtures import engine_reachable
 
-ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "Demo-losen-2026"  # noqa: S105 - demo accounts from syvsite/core/demo.py
 
 
@@ -102,20 +100,6 @@ class DemoSite:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path else ""
 
 
-def _wait_until_up(site: DemoSite, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if site.process.poll() is not None:
-            raise RuntimeError(f"Servern avslutades:\n{site.server_log()[-3000:]}")
-        try:
-            if site.get("/healthz", timeout=2)[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError("Servern svarade inte på /healthz inom två minuter")
-
-
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> DemoSite:
     tmp = tmp_path_factory.mktemp("demo-site")
@@ -148,21 +132,10 @@ def demo_site(tmp_path_factory) -> DemoSite:
     site.manage("migrate", "--noinput", timeout=900)
     site.manage("seed_demo", timeout=900)
     site.log_path = tmp / "server.log"
-    with open(site.log_path, "w") as log:
-        site.process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
     try:
-        _wait_until_up(site)
-        yield site
+        with serving(site):
+            yield site
     finally:
-        os.killpg(site.process.pid, signal.SIGTERM)
-        site.process.wait(timeout=20)
         _delete_indices(search_url, env["SEARCH_INDEX_PREFIX"])
         drop_database()
 

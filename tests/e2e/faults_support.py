@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -18,11 +16,13 @@ import threading
 import time
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from tests.e2e.conftest import ROOT, DemoSite, _free_port, _wait_until_up
+from tests.e2e.conftest import ROOT, DemoSite, _free_port
+from tests.e2e.faults_engine import EngineCluster, http_json
+from tests.e2e.site_server import stop_process_group
 
 
 # --------------------------------------------------------------------------- site copies
@@ -94,44 +94,6 @@ def site_copy(demo_site: DemoSite, tmp: Path, *, search_url: str, database_url: 
     )
 
 
-@contextlib.contextmanager
-def serving(site: DemoSite) -> Iterator[DemoSite]:
-    """Serve the site (the same way as demo_site) until the block ends, whatever happens."""
-    with open(site.log_path, "w") as log:
-        site.process = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "manage.py",
-                "runserver",
-                f"127.0.0.1:{site.extra['port']}",
-                "--noreload",
-            ],
-            cwd=ROOT,
-            env=site.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        _wait_until_up(site)
-        yield site
-    finally:
-        stop_process_group(site.process)
-
-
-def stop_process_group(process: subprocess.Popen | None) -> None:
-    if process is None or process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
 # --------------------------------------------------------------------------- page writer
 WRITER = r"""
 import json, sys
@@ -161,6 +123,7 @@ class PageWriter:
     outbox exactly as in the admin. One JSON command in, one JSON answer out."""
 
     def __init__(self, site: DemoSite, *, tag: str):
+        self.site = site
         self.tag = tag
         self.pages: dict[int, str] = {}  # id -> latest title
         self.saves = 0
@@ -297,3 +260,64 @@ def summary(results: list[dict]) -> dict:
         "p50_ms": round(1000 * seconds[len(seconds) // 2]),
         "max_ms": round(1000 * seconds[-1]),
     }
+
+
+# --------------------------------------------------------------------------- after an engine fault
+def report(name: str, figures: dict) -> None:
+    """Figures for the closing note: printed (pytest -s) and kept in the junit/terminal log."""
+    print(f"\n[fel] {name}: {json.dumps(figures, ensure_ascii=False)}")
+
+
+def sync_and_check(
+    name: str,
+    figures: dict,
+    *,
+    engine: EngineCluster,
+    writer: PageWriter,
+    results: list[dict],
+    started: float,
+) -> None:
+    """Once the engine fault is over, `search_index sync` must leave the outbox empty and every
+    saved page in the engine as last saved, and engine and database must agree. The check's
+    own `figures` are reported with the saves, searches and counts (before the last checks,
+    so a failure still shows them)."""
+    sync = writer.site.manage("search_index", "sync")
+    lost = _lost_documents(engine, writer)
+    counts = _assert_engine_matches_database(engine, writer.site)
+    report(
+        name,
+        {
+            **figures,
+            "saves": writer.saves,
+            "failed_saves": len(writer.failures),
+            "searches": summary(results),
+            "documents_lost": len(lost),
+            "engine_counts_after_sync": counts,
+            "seconds": round(time.monotonic() - started, 1),
+        },
+    )
+    assert "Utkorgen är tom" in sync.stdout, sync.stdout
+    assert lost == [], f"Dokument saknas i sökmotorn efter sync: {lost}"
+
+
+def _lost_documents(engine: EngineCluster, writer: PageWriter) -> list[str]:
+    """Saved pages whose current title is not what the engine holds."""
+    alias = f"{writer.site.env['SEARCH_INDEX_PREFIX']}-page"
+    lost = []
+    for page_id, title in writer.pages.items():
+        source = engine.document(alias, str(page_id))
+        if source is None or source.get("title") != title:
+            lost.append(f"{page_id}: {title!r} → {source and source.get('title')!r}")
+    return lost
+
+
+def _assert_engine_matches_database(engine: EngineCluster, site: DemoSite) -> dict:
+    http_json(f"{engine.any_url()}/{site.env['SEARCH_INDEX_PREFIX']}-*/_refresh", method="POST")
+    status = json.loads(site.manage("search_index", "status", "--json").stdout)
+    drift = {
+        row["doc_type"]: (row["in_database"], row["in_engine"], row["pending"])
+        for row in status["types"]
+        if row["in_database"] != row["in_engine"] or row["pending"]
+    }
+    assert not drift, f"Databas/sökmotor/utkorg skiljer sig: {drift}"
+    return {row["doc_type"]: row["in_engine"] for row in status["types"]}

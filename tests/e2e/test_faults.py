@@ -31,52 +31,21 @@ import pytest
 
 from tests.conftest import require_service
 from tests.e2e.conftest import ROOT
-from tests.e2e.faults_engine import EngineCluster, http_json
+from tests.e2e.faults_engine import EngineCluster
 from tests.e2e.faults_proxy import TcpProxy
 from tests.e2e.faults_support import (
     PageWriter,
     SearchLoop,
     copy_database,
-    serving,
+    report,
     site_copy,
-    stop_process_group,
     summary,
+    sync_and_check,
     wait_for_engine,
 )
+from tests.e2e.site_server import serving, stop_process_group
 
 pytestmark = pytest.mark.e2e
-
-
-def _report(name: str, figures: dict) -> None:
-    """Figures for the closing note: printed (pytest -s) and kept in the junit/terminal log."""
-    print(f"\n[fel] {name}: {json.dumps(figures, ensure_ascii=False)}")
-
-
-def _status(site) -> dict:
-    return json.loads(site.manage("search_index", "status", "--json").stdout)
-
-
-def _lost_documents(engine: EngineCluster, site, writer: PageWriter) -> list[str]:
-    """Saved pages whose current title is not what the engine holds."""
-    alias = f"{site.env['SEARCH_INDEX_PREFIX']}-page"
-    lost = []
-    for page_id, title in writer.pages.items():
-        source = engine.document(alias, str(page_id))
-        if source is None or source.get("title") != title:
-            lost.append(f"{page_id}: {title!r} → {source and source.get('title')!r}")
-    return lost
-
-
-def _assert_engine_matches_database(engine: EngineCluster, site) -> dict:
-    http_json(f"{engine.any_url()}/{site.env['SEARCH_INDEX_PREFIX']}-*/_refresh", method="POST")
-    status = _status(site)
-    drift = {
-        row["doc_type"]: (row["in_database"], row["in_engine"], row["pending"])
-        for row in status["types"]
-        if row["in_database"] != row["in_engine"] or row["pending"]
-    }
-    assert not drift, f"Databas/sökmotor/utkorg skiljer sig: {drift}"
-    return {row["doc_type"]: row["in_engine"] for row in status["types"]}
 
 
 # --------------------------------------------------------------------------- 1
@@ -114,23 +83,20 @@ def test_search_engine_stopped_during_saves_and_searches(demo_site, tmp_path):
                 time.sleep(0.3)
             results = searches.stop()
             writer.close()
-        sync = site.manage("search_index", "sync")
-        lost = _lost_documents(engine, site, writer)
-        counts = _assert_engine_matches_database(engine, site)
         during = [r for r in results if down_at <= r["at"] < restart_at]
-        figures = {
-            "seconds_until_engine_answered": round(warm_up, 1),
-            "seconds_down": round(up_at - down_at, 1),
-            "saves": writer.saves,
-            "failed_saves": len(writer.failures),
-            "pages_saved": len(writer.pages),
-            "searches": summary(results),
-            "searches_while_down": summary(during),
-            "documents_lost": len(lost),
-            "engine_counts_after_sync": counts,
-            "seconds": round(time.monotonic() - started, 1),
-        }
-        _report("sökmotorn stoppad", figures)
+        sync_and_check(
+            "sökmotorn stoppad",
+            {
+                "pages_saved": len(writer.pages),
+                "seconds_until_engine_answered": round(warm_up, 1),
+                "seconds_down": round(up_at - down_at, 1),
+                "searches_while_down": summary(during),
+            },
+            engine=engine,
+            writer=writer,
+            results=results,
+            started=started,
+        )
 
         assert writer.failures == [], "Sparningar misslyckades medan sökmotorn var nere"
         assert all(r["status"] == 200 for r in results), summary(results)
@@ -148,8 +114,6 @@ def test_search_engine_stopped_during_saves_and_searches(demo_site, tmp_path):
         # The newest page, saved while the engine was down, is found (titles carry <mark>).
         found = re.sub(r"<[^>]+>", "", page)
         assert "Feltestsida stopp nummer 11" in found, "Sidor sparade under avbrottet hittas inte"
-        assert "Utkorgen är tom" in sync.stdout, sync.stdout
-        assert lost == [], f"Dokument saknas i sökmotorn efter sync: {lost}"
     finally:
         if writer is not None:
             stop_process_group(writer.process)
@@ -202,27 +166,24 @@ def test_cluster_node_killed_during_searches_and_saves(demo_site, tmp_path):
             up_at = time.monotonic()
             results = searches.stop()
             writer.close()
-        sync = site.manage("search_index", "sync")
-        lost = _lost_documents(engine, site, writer)
-        counts = _assert_engine_matches_database(engine, site)
         during = [r for r in results if down_at <= r["at"] < up_at]
-        figures = {
-            "seconds_until_engine_answered": round(warm_up, 1),
-            "seconds_node_down": round(up_at - down_at, 1),
-            "killed_node": f"node-{victim} (vald klusterledare)",
-            "cluster_while_down": {
-                "status": health_down.get("status"),
-                "nodes": health_down.get("number_of_nodes"),
+        sync_and_check(
+            "kluster, en nod dödad",
+            {
+                "killed_node": f"node-{victim} (vald klusterledare)",
+                "seconds_until_engine_answered": round(warm_up, 1),
+                "seconds_node_down": round(up_at - down_at, 1),
+                "cluster_while_down": {
+                    "status": health_down.get("status"),
+                    "nodes": health_down.get("number_of_nodes"),
+                },
+                "searches_while_node_down": summary(during),
             },
-            "saves": writer.saves,
-            "failed_saves": len(writer.failures),
-            "searches": summary(results),
-            "searches_while_node_down": summary(during),
-            "documents_lost": len(lost),
-            "engine_counts_after_sync": counts,
-            "seconds": round(time.monotonic() - started, 1),
-        }
-        _report("kluster, en nod dödad", figures)
+            engine=engine,
+            writer=writer,
+            results=results,
+            started=started,
+        )
 
         assert writer.failures == []
         assert all(r["status"] == 200 for r in results), summary(results)
@@ -231,8 +192,6 @@ def test_cluster_node_killed_during_searches_and_saves(demo_site, tmp_path):
         assert health_down.get("number_of_nodes") == 2
         # The two nodes left hold a copy of every shard: the engine, not the fallback, answers.
         assert all(r["engine"] for r in during), summary(during)
-        assert "Utkorgen är tom" in sync.stdout, sync.stdout
-        assert lost == [], f"Dokument saknas i sökmotorn efter sync: {lost}"
     finally:
         if writer is not None:
             stop_process_group(writer.process)
@@ -353,7 +312,7 @@ def test_import_killed_half_way_leaves_database_unchanged_and_can_be_rerun(demo_
         after_kill = _snapshot(site)
         rerun = site.manage("rekas_import", "admissions", str(path), timeout=600)
         after_rerun = _snapshot(site)
-        _report(
+        report(
             "import avbruten",
             {
                 "rows_in_file": rows,
@@ -427,7 +386,7 @@ def test_database_unavailable_answers_503_and_recovers(demo_site, tmp_path):
             "seconds_to_recover": round(seconds_to_recover, 1),
             "seconds": round(time.monotonic() - started, 1),
         }
-        _report("databasen borta", figures)
+        report("databasen borta", figures)
 
         assert set(healthy.values()) == {200}, healthy
         for path, (status, body) in outage.items():
