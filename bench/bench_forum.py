@@ -12,41 +12,27 @@ Baselines measured in the same run:
   into those mails – loading the events with their posts and readers, the interval and access
   checks, marking them sent – costs ≤ 2× that.
 
-Runs against a fresh temporary SQLite database (migrated first) unless BENCH_DATABASE_URL is
-set, e.g. postgres://syv:syv@127.0.0.1:5432/syv_bench_forum (create it first).
+Database: see bench/common.py (BENCH_DATABASE_URL=…/syv_bench_forum for PostgreSQL).
 """
 
-import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # also when run directly
+
+from bench.common import page_cost, setup_django, timed  # noqa: E402
+
 THREADS = 2_000
 POSTS = 2_000
 REPEAT = 15
 
 
-def setup_django(workdir: Path) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "syvsite.settings.dev")
-    os.environ["DATABASE_URL"] = (
-        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ["EMAIL_URL"] = "memorymail://"
-    import django
-
-    django.setup()
+def setup_forum(workdir: Path) -> None:
+    setup_django(workdir)
     from django.conf import settings
-    from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
-    settings.SEARCH = {**settings.SEARCH, "URL": "", "DRAIN": "off"}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.ALLOWED_HOSTS = ["*"]
     settings.FORUM_APPROVAL_THRESHOLD = 0
     settings.FORUM_POST_RATE_LIMITS = ((60, 10**9),)
     # Django clears the query log when a request starts; keep it so queries can be counted.
@@ -54,26 +40,6 @@ def setup_django(workdir: Path) -> None:
     from django.db import reset_queries
 
     request_started.disconnect(reset_queries)
-
-
-def timed(function, repeat: int = REPEAT) -> float:
-    """Median seconds of `repeat` calls."""
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
-def page_cost(client, url: str) -> tuple[float, int]:
-    from django.db import connection, reset_queries
-    from django.test.utils import CaptureQueriesContext
-
-    reset_queries()  # under DEBUG the log is a bounded deque; a full one counts nothing
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200, url
-    return timed(lambda: client.get(url)), len(queries)
 
 
 def build_forum():
@@ -126,14 +92,14 @@ def bench_pages(users, small, big, tiny, long) -> list[tuple[str, float, int, fl
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(users[1])
     rows = []
-    base_category = page_cost(client, small.get_absolute_url())
-    rows.append(("kategori, 2 000 trådar", *page_cost(client, big.get_absolute_url()),
+    base_category = page_cost(client, small.get_absolute_url(), REPEAT)
+    rows.append(("kategori, 2 000 trådar", *page_cost(client, big.get_absolute_url(), REPEAT),
                  *base_category))  # fmt: skip
-    base_thread = page_cost(client, tiny.get_absolute_url())
-    rows.append(("tråd, sida 1 av 100", *page_cost(client, long.get_absolute_url()),
+    base_thread = page_cost(client, tiny.get_absolute_url(), REPEAT)
+    rows.append(("tråd, sida 1 av 100", *page_cost(client, long.get_absolute_url(), REPEAT),
                  *base_thread))  # fmt: skip
     last = f"{long.get_absolute_url()}?page=100"
-    rows.append(("tråd, sida 100 av 100", *page_cost(client, last), *base_thread))
+    rows.append(("tråd, sida 100 av 100", *page_cost(client, last, REPEAT), *base_thread))
     return rows
 
 
@@ -185,7 +151,7 @@ def bench_mail(users, big) -> tuple[float, float, int, int]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as workdir:
-        setup_django(Path(workdir))
+        setup_forum(Path(workdir))
         print("Forum: bygger testdata …", flush=True)
         users, small, big, tiny, long = build_forum()
         print(f"{'sida':<26}{'ms':>8}{'frågor':>8}{'bas ms':>8}{'frågor':>8}{'kvot':>7}")

@@ -10,12 +10,9 @@ Baselines measured in the same run:
 - version differences: rendering both versions' sections as text (needed anyway). Goal: the
   section-by-section diff of a plan with ACTIVITIES activities costs ≤ 3× the rendering.
 
-Runs against a fresh temporary SQLite database (migrated first) unless BENCH_DATABASE_URL is
-set, e.g. postgres://syv:syv@127.0.0.1:5432/syv_bench_guidance_plans (create it first).
+Database: see bench/common.py (BENCH_DATABASE_URL=…/syv_bench_guidance_plans for PostgreSQL).
 """
 
-import os
-import statistics
 import sys
 import tempfile
 import time
@@ -23,39 +20,15 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # also when run directly
+
+from bench.common import setup_django, timed  # noqa: E402
+
 PLANS = 120
 ACTIVITIES = 30
 REPEAT = 9
 STAGES = ["f-3", "4-6", "7-9", "gy", "vux", "anpassad"]
 ROLES = ["syv", "rektor", "larare", "mentor", "elevhalsa"]
-
-
-def setup_django(workdir: Path) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "syvsite.settings.dev")
-    os.environ["DATABASE_URL"] = (
-        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    settings.SEARCH = {**settings.SEARCH, "URL": "", "DRAIN": "off"}
-    settings.ALLOWED_HOSTS = ["*"]
-
-
-def timed(function, repeat: int = REPEAT) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def page_cost(client, url: str) -> tuple[float, int]:
@@ -71,7 +44,7 @@ def page_cost(client, url: str) -> tuple[float, int]:
 
     with connection.execute_wrapper(count):
         assert client.get(url).status_code == 200, url
-    return timed(lambda: client.get(url)), len(executed)
+    return timed(lambda: client.get(url), REPEAT), len(executed)
 
 
 def activities(seed: int) -> list[dict]:
@@ -166,8 +139,8 @@ def main() -> None:
         old = plans[0].get_latest_revision_as_object()
         new = plans[0].get_latest_revision_as_object()
         new.activities = activities(999)[: ACTIVITIES - 5] + list(old.activities.raw_data)[:5]
-        render_time = timed(lambda: (plan_sections(old), plan_sections(new)))
-        diff_time = timed(lambda: diff_plans(old, new))
+        render_time = timed(lambda: (plan_sections(old), plan_sections(new)), REPEAT)
+        diff_time = timed(lambda: diff_plans(old, new), REPEAT)
         print(
             f"Ändringar, {ACTIVITIES} aktiviteter: rendering {render_time * 1000:.1f} ms, "
             f"diff inkl. rendering {diff_time * 1000:.1f} ms; "

@@ -10,28 +10,19 @@ Baselines measured in the same run:
 - finding: the database path of /praktik/ (filters, distance from a municipality, sorted
   nearest first) with 1,500 listings against the same query with 15 listings; goal ≤ 10×.
 
-Runs against a fresh temporary SQLite database (migrated first) unless BENCH_DATABASE_URL is
-set, e.g. postgres://syv:syv@127.0.0.1:5432/syv_bench_internships (create it first).
+Database: see bench/common.py (BENCH_DATABASE_URL=…/syv_bench_internships for PostgreSQL).
 """
 
-import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # also when run directly
 
+from bench.common import setup_django, timed  # noqa: E402
 
-def timed(function, repeat: int = 5) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+REPEAT = 5
 
 
 def choices_for(pupils: int, periods: int, seed: int) -> tuple[dict, dict]:
@@ -60,7 +51,6 @@ def run_both(preferences: dict, capacity: dict) -> tuple[float, float]:
 
 
 def bench_allocation() -> None:
-    sys.path.insert(0, str(ROOT))
     from internships.allocation import allocate, serial_dictatorship
 
     print("Fördelning (rank-maximal min-cost flow) mot seriell diktatur (lottordning):")
@@ -80,24 +70,6 @@ def bench_allocation() -> None:
             f"{flow_time / base_time:>6.0f}× {result.placed:>10} {greedy_placed:>5} "
             f"{result.rank_counts.get(1, 0):>10} {greedy_first:>5}"
         )
-
-
-def setup_django(workdir: Path) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "syvsite.settings.dev")
-    os.environ["DATABASE_URL"] = (
-        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ["EMAIL_URL"] = "memorymail://"
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    settings.SEARCH = {**settings.SEARCH, "URL": "", "DRAIN": "off"}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
 def make_listings(count: int, prefix: str) -> None:
@@ -160,11 +132,11 @@ def bench_database(workdir: Path) -> None:
     origin = Municipality.objects.get(code="1480").location
     query = ListingQuery(origin=origin, km=200, sort="distance", types=["prao", "apl"])
     make_listings(15, "Liten")
-    small = timed(lambda: search_database(query))
+    small = timed(lambda: search_database(query), REPEAT)
     with CaptureQueriesContext(connection) as small_queries:
         search_database(query)
     make_listings(1485, "Stor")
-    large = timed(lambda: search_database(query))
+    large = timed(lambda: search_database(query), REPEAT)
     with CaptureQueriesContext(connection) as large_queries:
         found = search_database(query)
     print("\n/praktik/ på databasen (avstånd ≤ 200 km från Göteborg, närmast först):")

@@ -7,52 +7,24 @@ Baselines measured in the same run:
 - rating: a bare `MethodRating.objects.create`. `rate_method` adds validation, a row lock and
   the recount of the page's counters; goal ≤ 10× the bare insert.
 
-Runs against a fresh temporary SQLite database (migrated first) unless BENCH_DATABASE_URL is
-set, e.g. postgres://syv:syv@127.0.0.1:5432/syv_bench_methods (create it first).
+Database: see bench/common.py (BENCH_DATABASE_URL=…/syv_bench_methods for PostgreSQL).
 """
 
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # also when run directly
+
+from bench.common import page_cost, setup_django, timed  # noqa: E402
+
 SMALL, LARGE = 20, 1_000
 REPEAT = 15
 QUERY = (
     "/metoder/?malgrupp=grundskola-7-9&malgrupp=gymnasieskola&tema=sjalvkannedom&sort=best_rated"
 )
-
-
-def setup_django(workdir: Path) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "syvsite.settings.dev")
-    os.environ["DATABASE_URL"] = (
-        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ["EMAIL_URL"] = "memorymail://"
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    settings.SEARCH = {**settings.SEARCH, "URL": "", "DRAIN": "off"}
-    settings.ALLOWED_HOSTS = ["*"]
-
-
-def timed(function, repeat: int = REPEAT) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def add_methods(count: int, start: int = 0) -> list:
@@ -84,16 +56,6 @@ def add_methods(count: int, start: int = 0) -> list:
     return pages
 
 
-def listing_cost(client) -> tuple[float, int]:
-    from django.db import connection, reset_queries
-    from django.test.utils import CaptureQueriesContext
-
-    reset_queries()  # DEBUG keeps a bounded query log; a full log would hide new queries
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(QUERY).status_code == 200
-    return timed(lambda: client.get(QUERY)), len(queries)
-
-
 def bench_rating(page) -> tuple[float, float]:
     from methods.models import MethodRating
     from methods.services import rate_method
@@ -121,10 +83,10 @@ def main() -> None:
         client = Client(HTTP_HOST="127.0.0.1")
         print(f"Metodbank ({'PostgreSQL' if from_env else 'SQLite'}): bygger {SMALL} metoder …")
         pages = add_methods(SMALL)
-        base_ms, base_queries = listing_cost(client)
+        base_ms, base_queries = page_cost(client, QUERY, REPEAT)
         print(f"bygger {LARGE} metoder …", flush=True)
         add_methods(LARGE - SMALL, start=SMALL)
-        large_ms, large_queries = listing_cost(client)
+        large_ms, large_queries = page_cost(client, QUERY, REPEAT)
         print(f"{'/metoder/ (filter + betyg)':<32}{'ms':>8}{'frågor':>8}")
         print(f"{f'{SMALL} metoder (bas)':<32}{base_ms * 1000:>8.1f}{base_queries:>8}")
         print(f"{f'{LARGE} metoder':<32}{large_ms * 1000:>8.1f}{large_queries:>8}")
