@@ -8,17 +8,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from .models import ChoiceRound
+from syvsite.core.spreadsheets import defuse_formula
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from .models import ChoiceRound
 
 
 def neutralise(value) -> str | int:
     """Prefix text starting like a formula with an apostrophe (OWASP CSV injection advice)."""
     if isinstance(value, int):
         return value
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
+    return defuse_formula("" if value is None else str(value))
 
 
 def headers() -> list[str]:

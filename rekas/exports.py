@@ -11,9 +11,9 @@ import math
 from django.http import HttpResponse
 from django.utils.text import slugify
 
-from .tables import Table, clean_number
+from syvsite.core.spreadsheets import defuse_formula
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from .tables import Table, clean_number
 
 
 def neutralise(value):
@@ -27,8 +27,7 @@ def neutralise(value):
     number = clean_number(value) if hasattr(value, "as_tuple") else None  # Decimal
     if number is not None:
         return number
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return defuse_formula(str(value))
 
 
 def export_rows(table: Table) -> list[list]:
