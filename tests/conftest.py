@@ -10,9 +10,16 @@ from tests.factories import UserFactory, make_member
 pytest_plugins = ["tests.search_fixtures", "tests.browser_fixtures"]
 
 
+TRUTHY = {"1", "true", "yes"}
+
+
 def services_required() -> bool:
-    """In CI (`.ci/run` sets REQUIRE_SERVICES=1) a missing service fails the test instead of skipping."""
-    return os.environ.get("REQUIRE_SERVICES") == "1" or os.environ.get("CI") == "1"
+    """In CI a missing service fails the test instead of skipping it.
+
+    `.ci/run` sets REQUIRE_SERVICES=1; CI services set CI (GitHub and GitLab: CI=true).
+    """
+    flags = (os.environ.get("REQUIRE_SERVICES", ""), os.environ.get("CI", ""))
+    return any(flag.strip().lower() in TRUTHY for flag in flags)
 
 
 def require_service(available: bool, message: str) -> None:
