@@ -16,6 +16,7 @@ import pytest
 from PIL import Image
 
 from tests.browser_fixtures import login_in_browser
+from tests.e2e.conftest import DEMO_PASSWORD
 from tests.e2e.xss_support import (
     FIGURES,
     PAYLOAD_COUNT,
@@ -139,7 +140,7 @@ def test_moderator_sees_the_comment_inert(demo_site, browser_page, xss_accounts)
     assert markers, "Kommentaren skickades inte (kör hela filen)"
     page = browser_page
     console = set_up_tripwires(page)
-    login_in_browser(page, demo_site, email="moderator@syv-demo.se", password="Demo-losen-2026")
+    login_in_browser(page, demo_site, email="moderator@syv-demo.se", password=DEMO_PASSWORD)
     url = f"{demo_site.url}/metoder/kommentarer/granska/"
     problems = check(page, console, url, markers)
     assert not problems, "\n".join(problems)
@@ -187,13 +188,8 @@ def test_company_and_booking_fields(demo_site, browser_page, chromium, xss_accou
     problems += check(page, console, f"{site}/praktik/{listing['listing']}/", public_markers)
 
     # A booking with a message, sent by the counsellor, read by the company, which answers it.
-    with other_person(chromium) as (school_page, school_console):
-        login_in_browser(
-            school_page,
-            demo_site,
-            email=xss_accounts["counsellor"],
-            password=xss_accounts["password"],
-        )
+    counsellor = {"email": xss_accounts["counsellor"], "password": xss_accounts["password"]}
+    with other_person(chromium, demo_site, **counsellor) as (school_page, school_console):
         pupil_marker, pupil = marked(PAYLOADS[0])
         message_markers, message = with_long(["message"])
         send(
@@ -229,7 +225,7 @@ def test_company_and_booking_fields(demo_site, browser_page, chromium, xss_accou
 
 def _certificate(chromium, demo_site, token, school_page, school_console, school_booking):
     """The supervisor fills the intyg through the e-mailed link; the school reads it and its PDF."""
-    with other_person(chromium) as (supervisor, console):
+    with other_person(chromium, demo_site) as (supervisor, console):
         short_markers, short = rotating(["signed_by_name", "signed_by_title"], 0)
         long_markers, long = with_long(["tasks", "assessment"])
 

@@ -18,6 +18,7 @@ import urllib.parse
 import pytest
 
 from tests.browser_fixtures import login_in_browser
+from tests.e2e.conftest import DEMO_PASSWORD
 from tests.e2e.xss_support import (
     FIGURES,
     PAYLOADS,
@@ -42,7 +43,7 @@ def test_plan_fields_typed_in_the_editor_are_inert_for_visitors(demo_site, brows
     site, page = demo_site.url, browser_page
     page.set_default_timeout(ADMIN_TIMEOUT)
     console = set_up_tripwires(page)
-    login_in_browser(page, demo_site, email=EDITOR, password="Demo-losen-2026")
+    login_in_browser(page, demo_site, email=EDITOR, password=DEMO_PASSWORD)
 
     title_markers, title = rotating(["title"], 1)
     page.get_by_role("main").get_by_role("link", name="Skapa plan från modellplanen").click()
@@ -112,7 +113,7 @@ def _admin_problems(page, markers: list[str]) -> list[str]:
 def test_rekas_school_names_uploaded_by_staff_are_inert(demo_site, browser_page):
     site, page = demo_site.url, browser_page
     console = set_up_tripwires(page)
-    login_in_browser(page, demo_site, email="admin@syv-demo.se", password="Demo-losen-2026")
+    login_in_browser(page, demo_site, email="admin@syv-demo.se", password=DEMO_PASSWORD)
     # Ale, a year before the demo data: the other tests' statistics stay as they were.
     rejected_marker, rejected = marked(PAYLOADS[3])
     _upload(page, site, [["2015", "slutlig", "1440", "Aleskolan", "NA", rejected, "20", "20"]])

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.browser_fixtures import login_in_browser
+from tests.e2e.conftest import DEMO_PASSWORD
 from tests.e2e.journey_support import org_number
 from tests.e2e.xss_support import (
     FIGURES,
@@ -31,7 +32,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 MODERATOR = "moderator@syv-demo.se"
 COORDINATOR = "samordnare@syv-demo.se"
-DEMO_PASSWORD = "Demo-losen-2026"  # noqa: S105 - the demo accounts' published password
 
 
 def _as(page, demo_site, email: str, password: str = DEMO_PASSWORD):
@@ -41,8 +41,8 @@ def _as(page, demo_site, email: str, password: str = DEMO_PASSWORD):
 
 def test_forum_edits_reports_and_moderation(demo_site, browser_page, chromium, xss_accounts):
     site, page = demo_site.url, browser_page
-    with other_person(chromium) as (counsellor, console):
-        _as(counsellor, demo_site, xss_accounts["counsellor"], xss_accounts["password"])
+    counsellor_login = {"email": xss_accounts["counsellor"], "password": xss_accounts["password"]}
+    with other_person(chromium, demo_site, **counsellor_login) as (counsellor, console):
         send(
             counsellor,
             f"{site}/forum/metoder-och-verktyg/ny-trad/",
@@ -89,8 +89,8 @@ def test_forum_edits_reports_and_moderation(demo_site, browser_page, chromium, x
 def test_method_comment_from_queue_to_public_page(demo_site, browser_page, chromium, xss_accounts):
     site, page = demo_site.url, browser_page
     comment_markers, comment = with_long(["text"])
-    with other_person(chromium) as (counsellor, _console):
-        _as(counsellor, demo_site, xss_accounts["counsellor"], xss_accounts["password"])
+    counsellor_login = {"email": xss_accounts["counsellor"], "password": xss_accounts["password"]}
+    with other_person(chromium, demo_site, **counsellor_login) as (counsellor, _console):
         send(counsellor, f"{site}/metoder/yrkesintervju/", comment)
     console = set_up_tripwires(page)
     _as(page, demo_site, MODERATOR)
@@ -111,7 +111,7 @@ def test_company_registration_workplace_and_rejection(demo_site, browser_page, c
     site, page = demo_site.url, browser_page
     names_markers, names = rotating(["first_name", "last_name", "company_name"], 0)
     email = f"xss-{org_number()[-4:]}@xss-test.se"
-    with other_person(chromium) as (company, console):
+    with other_person(chromium, demo_site) as (company, console):
         values = {**names, "email": email, "org_number": org_number()}
         values |= {"password1": "Xss-registrering-2026", "password2": "Xss-registrering-2026"}
 

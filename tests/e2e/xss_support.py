@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.e2e.journey_support import person
 from tests.forum.safety import problems_in_page
 
 CORPUS = Path(__file__).resolve().parents[1] / "forum" / "xss_payloads.txt"
@@ -82,17 +83,10 @@ def set_up_tripwires(page) -> list[str]:
 
 
 @contextlib.contextmanager
-def other_person(chromium) -> Iterator[tuple[object, list[str]]]:
-    """A second browser (own cookies) with the same tripwires as `browser_page`."""
-    context = chromium.new_context(locale="sv-SE")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    try:
+def other_person(chromium, demo_site, **login) -> Iterator[tuple[object, list[str]]]:
+    """A second browser (own cookies, see journey_support.person) with the console tripwire."""
+    with person(chromium, demo_site, **login) as page:
         yield page, set_up_tripwires(page)
-    finally:
-        context.close()
 
 
 def send(page, url: str, values: dict[str, str], *, before=None, button=None) -> None:
