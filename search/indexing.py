@@ -29,6 +29,7 @@ from .registry import SearchType
 logger = logging.getLogger(__name__)
 
 LIST_FIELDS = ("county", "municipality", "audience", "tags")
+TEXT_FIELDS = ("title", "summary", "body", "url")
 MAX_BACKOFF_SECONDS = 300
 
 
@@ -52,10 +53,16 @@ def suggestion_inputs(title: str, tags: list[str]) -> list[str]:
 
 
 def prepare_source(search_type: SearchType, obj) -> dict:
-    """The document for one object: the type's `to_document` plus what every document needs."""
+    """The document for one object: the type's `to_document` plus what every document needs.
+
+    `to_document` returns only what it knows: a common field it leaves out (or sets to None
+    or "") is filled in here (text "", lists [], date and location None, visibility public).
+    """
     source = dict(search_type.to_document(obj))
     source["content_type"] = search_type.name
-    source["title"] = str(source.get("title") or "")
+    for name in TEXT_FIELDS:
+        source[name] = str(source.get(name) or "")
+    source["date"] = source.get("date") or None
     for name in LIST_FIELDS:
         source[name] = [str(value) for value in as_list(source.get(name))]
     for facet in search_type.facets:

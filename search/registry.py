@@ -10,12 +10,46 @@ the object still belongs in the index: if it does, `to_document(obj)` is (re)ind
 (unpublished, deleted, hidden), the document is removed. So there is no "action" to get wrong.
 """
 
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.apps import apps
 from django.db.models import Model, QuerySet
+
+
+class ModelLabels(Mapping):
+    """Facet value → its current name, read from a model: `ModelLabels("methods.Theme")` maps
+    slug → name. Read at most once a minute per process, so a renamed term shows its new name
+    soon without a query for every facet shown."""
+
+    ttl_seconds = 60.0
+
+    def __init__(self, model: str, *, key: str = "slug", label: str = "name"):
+        self.model, self.key, self.label = model, key, label
+        self._cache: dict[str, str] = {}
+        self._read_at = float("-inf")
+
+    def _labels(self) -> dict[str, str]:
+        if time.monotonic() - self._read_at > self.ttl_seconds:
+            rows = apps.get_model(self.model).objects.values_list(self.key, self.label)
+            self._cache = {str(key): str(label) for key, label in rows}
+            self._read_at = time.monotonic()
+        return self._cache
+
+    def forget(self) -> None:
+        """Read the names again at the next lookup (tests that rename a term)."""
+        self._read_at = float("-inf")
+
+    def __getitem__(self, key: str) -> str:
+        return self._labels()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels())
+
+    def __len__(self) -> int:
+        return len(self._labels())
 
 
 @dataclass(frozen=True)
@@ -25,7 +59,8 @@ class Facet:
     field: str
     label: str
     param: str = ""  # query-string name; defaults to `field`
-    labels: dict[str, str] | None = None  # value → display label, for coded values
+    # value → display label, for coded values: a dict, or ModelLabels for a vocabulary model
+    labels: Mapping[str, str] | None = None
     size: int = 30
 
     @property

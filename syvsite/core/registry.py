@@ -49,3 +49,36 @@ def dashboard_panels(request: HttpRequest) -> list[Panel]:
 
 def home_panels(request: HttpRequest) -> list[Panel]:
     return _collect(_home_providers, request)
+
+
+# --- Page contexts --------------------------------------------------------------------------
+# A Wagtail page renders through its model (serve → get_context), but what a page shows beyond
+# its own fields (a filtered listing, a member's rating form) is built by the app's view layer,
+# which sits above the models. So a page model names no view: the app registers the builder for
+# its page class in AppConfig.ready(), and `PageContextMixin.get_context` asks for it.
+
+PageContextBuilder = Callable[..., dict]  # builder(request=…, page=…) -> extra context
+
+_page_contexts: dict[type, PageContextBuilder] = {}
+
+
+def register_page_context(page_class: type, builder: PageContextBuilder) -> None:
+    _page_contexts[page_class] = builder
+
+
+def page_context(page, request: HttpRequest) -> dict:
+    """The registered builder's context for this page (the nearest registered class), or {}."""
+    for cls in type(page).__mro__:
+        builder = _page_contexts.get(cls)
+        if builder is not None:
+            return builder(request=request, page=page)
+    return {}
+
+
+class PageContextMixin:
+    """For a Wagtail page whose template needs context from its app's views (see above)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_context(self, request))
+        return context

@@ -7,20 +7,13 @@ object becomes a document. The search app finds this module by itself (registry.
 
 from django.utils.translation import gettext_lazy as _
 
-from search.documents import VISIBILITY_PUBLIC, BaseDocument
+from search.documents import BaseDocument
 from search.registry import SearchType, register
+from search.text import joined, stream_text
 
 
 class InformationPageDocument(BaseDocument):
     """Only the common fields. A domain type adds its own, e.g. `phase = Keyword(multi=True)`."""
-
-
-def searchable_text(stream) -> str:
-    """The words of a StreamField, as Wagtail's own search sees them (no markup)."""
-    parts: list[str] = []
-    for child in stream:
-        parts += [str(text) for text in child.block.get_searchable_content(child.value)]
-    return "\n".join(part for part in parts if part)
 
 
 def get_queryset():
@@ -31,18 +24,14 @@ def get_queryset():
 
 
 def to_document(page) -> dict:
+    """What this page knows; common fields left out (county, audience, location, …) are
+    filled with their empty values by search.indexing.prepare_source."""
     return {
         "title": page.title,
         "summary": page.search_description or page.intro,
-        "body": "\n".join(filter(None, [page.intro, searchable_text(page.body)])),
-        "url": page.url or "",
-        "county": [],
-        "municipality": [],
-        "audience": [],
+        "body": joined(page.intro, stream_text(page.body)),
+        "url": page.url,
         "date": page.last_reviewed or page.last_published_at,
-        "visibility": VISIBILITY_PUBLIC,
-        "location": None,
-        "tags": [],
     }
 
 
