@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from syvsite.accounts.services import absolute_url
 
 from ..allocation import AllocationResult, allocate
-from ..errors import CapacityError, PlacementError
+from ..exceptions import CapacityError, PlacementError
 from ..models import ChoiceRound, ListingPeriod, Participant
 from ..rounds_selectors import eligible_periods
 from ..selectors import periods_with_availability, public_listings

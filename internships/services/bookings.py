@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from syvsite.accounts.services import absolute_url
 from syvsite.organisations.models import Organisation
 
-from ..errors import CapacityError, InvalidTransition, PlacementError
+from ..exceptions import CapacityError, InvalidTransition, PlacementError
 from ..models import Booking, BookingPupil, Listing, ListingPeriod
 from ..selectors import reserved_places, today
 from . import notifications

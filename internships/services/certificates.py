@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from syvsite.accounts.services import absolute_url
 
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..models import Booking, BookingPupil, Certificate
 from ..selectors import today
 from . import notifications

@@ -9,7 +9,7 @@ from syvsite.accounts.services import absolute_url
 from syvsite.organisations.models import Organisation
 from syvsite.organisations.services import approve_organisation
 
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..models import CompanyProfile, Workplace
 from . import notifications
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from syvsite.accounts.services import absolute_url
 from syvsite.organisations.models import Organisation
 
-from ..errors import InvalidTransition, PlacementError
+from ..exceptions import InvalidTransition, PlacementError
 from ..models import Listing, ListingPeriod, ListingProgramme
 from ..selectors import listings_due_to_expire, reserved_places, today
 from . import notifications

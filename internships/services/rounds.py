@@ -19,7 +19,7 @@ from syvsite.accounts.services import absolute_url
 from syvsite.organisations.models import Organisation
 
 from ..constants import MAX_CHOICES
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..models import Choice, ChoiceRound, Participant
 from ..rounds_selectors import eligible_periods, round_is_open_for_choices
 from ..selectors import today

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.bookings import CertificateForm
 from ..services.certificates import complete_certificate, link_max_age_days, read_token

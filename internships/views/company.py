@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from syvsite.organisations.models import Organisation
 from syvsite.organisations.services import organisations_for
 
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..forms.bookings import DecisionForm
 from ..forms.companies import CompanyProfileForm, WorkplaceForm
 from ..models import Booking, Workplace

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.listings import ListingForm, PeriodForm
 from ..models import Booking, Listing, ListingPeriod

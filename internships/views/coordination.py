@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from syvsite.organisations.models import Organisation
 
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.companies import ReasonForm
 from ..models import Listing

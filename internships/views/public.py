@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..finder import ListingQuery, find_listings
 from ..forms import apply_service_error
 from ..forms.bookings import BookingForm

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.rounds import ChoicesForm, PupilCodeForm
 from ..models import Participant

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..errors import PlacementError
+from ..exceptions import PlacementError
 from ..models import Booking, BookingPupil, Certificate
 from ..pdf import certificate_pdf
 from ..selectors import schools_for

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from internships.errors import CapacityError, PlacementError
+from internships.exceptions import CapacityError, PlacementError
 from internships.models import Booking, Listing
 from internships.selectors import places_left
 from internships.services.bookings import cancel_booking, decide_booking, request_booking

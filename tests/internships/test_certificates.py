@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from internships.errors import PlacementError
+from internships.exceptions import PlacementError
 from internships.models import Booking, Certificate
 from internships.services.certificates import send_certificate_link
 

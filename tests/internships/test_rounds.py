@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from internships.errors import PlacementError
+from internships.exceptions import PlacementError
 from internships.models import Booking, ChoiceRound, Listing, Participant
 from internships.services import allocations, rounds
 from tests.factories import municipality

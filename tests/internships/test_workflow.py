@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from internships.errors import InvalidTransition, PlacementError
+from internships.exceptions import InvalidTransition, PlacementError
 from internships.models import Listing, ListingPeriod
 from internships.services import listings as services
 
