@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from . import conf
 from .models import Certificate
 
 # A Unicode TTF font renders every pupil's name; without one, PDF core fonts cover Latin-1.
@@ -20,7 +20,7 @@ FONT_CANDIDATES = [
 
 
 def _font_path() -> Path | None:
-    configured = getattr(settings, "INTERNSHIP_PDF_FONT", "")
+    configured = conf.get("PDF_FONT")
     for candidate in [configured, *FONT_CANDIDATES]:
         if candidate and Path(candidate).is_file():
             return Path(candidate)

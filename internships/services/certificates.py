@@ -1,13 +1,12 @@
 """Placement certificates (praktikintyg), filled in by the company through a signed link.
 
 The link carries a signed, timestamped token (django.core.signing) naming the certificate
-and its link version. It stops working when it is older than CERTIFICATE_LINK_DAYS, when a
-newer link has been sent (the version is bumped) or once the certificate is submitted.
+and its link version. It stops working when it is older than CERTIFICATE_LINK_DAYS (conf.py),
+when a newer link has been sent (the version is bumped) or once the certificate is submitted.
 """
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from syvsite.accounts.services import absolute_url
 
+from .. import conf
 from ..exceptions import PlacementError
 from ..models import Booking, BookingPupil, Certificate
 from ..selectors import today
@@ -36,7 +36,7 @@ CERTIFICATE_FIELDS = (
 
 
 def link_max_age_days() -> int:
-    return getattr(settings, "INTERNSHIP_CERTIFICATE_LINK_DAYS", 30)
+    return conf.get("CERTIFICATE_LINK_DAYS")
 
 
 def make_token(certificate: Certificate) -> str:

@@ -98,7 +98,7 @@ def test_expired_link_refuses_with_a_swedish_page(
     client, staff, placement, settings, django_capture_on_commit_callbacks
 ):
     link = request_link(client, staff, placement, django_capture_on_commit_callbacks)
-    settings.INTERNSHIP_CERTIFICATE_LINK_DAYS = 0  # every link is now older than allowed
+    settings.INTERNSHIPS_CERTIFICATE_LINK_DAYS = 0  # every link is now older than allowed
     import time
 
     time.sleep(1.1)
