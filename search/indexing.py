@@ -10,6 +10,7 @@ changed again meanwhile.
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -124,16 +125,17 @@ class DrainReport:
     deleted: int = 0
     failed: int = 0
     skipped: bool = False  # another drain held the lock
+    stopped_early: bool = False  # the deadline passed with rows still due
     engine_error: str = ""
     errors: list[str] = field(default_factory=list)
 
     @property
     def retry_soon(self) -> bool:
-        return self.skipped or self.failed > 0
+        return self.skipped or self.stopped_early or self.failed > 0
 
     @property
     def retry_after(self) -> float:
-        return 2.0 if self.skipped else 10.0
+        return 2.0 if self.skipped or self.stopped_early else 10.0
 
 
 def _due(*, batch_size: int, ignore_schedule: bool, exclude: set[int]) -> list[OutboxEntry]:
@@ -145,16 +147,26 @@ def _due(*, batch_size: int, ignore_schedule: bool, exclude: set[int]) -> list[O
     return list(entries[:batch_size])
 
 
+BULK_TIMEOUT = 30.0
+
+
 def drain(
     *,
     batch_size: int = 200,
     ignore_schedule: bool = False,
     refresh: bool = False,
     blocking: bool = False,
+    within: float | None = None,
 ) -> DrainReport:
-    """Process the outbox until nothing is due. Each row is tried at most once per call."""
+    """Process the outbox until nothing is due. Each row is tried at most once per call.
+
+    `within`: give up after this many seconds (waiting for the lock included) and leave what
+    is still due for the next drain (`report.stopped_early`); a request that waits for its own
+    change uses it, so a slow engine or a large import never holds a page for long."""
     report = DrainReport()
-    with drain_lock(blocking=blocking) as held:
+    deadline = None if within is None else time.monotonic() + within
+    lock_timeout = 600.0 if deadline is None else max(0.0, within)
+    with drain_lock(blocking=blocking, timeout=lock_timeout) as held:
         if not held:
             report.skipped = True
             return report
@@ -163,12 +175,24 @@ def drain(
         while entries := _due(
             batch_size=batch_size, ignore_schedule=ignore_schedule, exclude=tried
         ):
+            remaining = BULK_TIMEOUT if deadline is None else deadline - time.monotonic()
+            if remaining <= 0:
+                report.stopped_early = True
+                break
             tried.update(entry.id for entry in entries)
-            _process(entries, engine=engine, report=report, refresh=refresh)
+            _process(
+                entries,
+                engine=engine,
+                report=report,
+                refresh=refresh,
+                timeout=min(BULK_TIMEOUT, remaining),
+            )
     return report
 
 
-def _process(entries: list[OutboxEntry], *, engine, report: DrainReport, refresh: bool) -> None:
+def _process(
+    entries: list[OutboxEntry], *, engine, report: DrainReport, refresh: bool, timeout: float
+) -> None:
     by_type: dict[str, list[OutboxEntry]] = defaultdict(list)
     for entry in entries:
         by_type[entry.doc_type].append(entry)
@@ -201,7 +225,9 @@ def _process(entries: list[OutboxEntry], *, engine, report: DrainReport, refresh
             for doc_type in by_type:
                 if doc_type in registry.names():
                     indices.ensure_index(engine, registry.get(doc_type))
-            refused = send_bulk(engine, lines, refresh=refresh, to_alias=True)
+            refused = send_bulk(
+                engine, lines, refresh=refresh, timeout=max(timeout, 1.0), to_alias=True
+            )
             if any("index_not_found" in error for error in refused.values()):
                 indices.forget_known_aliases()  # e.g. the engine lost its data: recreate next time
         except (EngineUnavailable, EngineError) as error:

@@ -4,14 +4,18 @@
 registered models). After the transaction commits, the outbox is drained according to
 `settings.SEARCH["DRAIN"]`:
 
-- "background" (default on PostgreSQL): a daemon thread in this process drains it, off the
-  request's path;
-- "sync" (default on SQLite, and in tests): drained in the committing thread; a search in this mode
-  first drains what is pending, so code that saves and then searches sees its own change;
+- "background" (default on PostgreSQL): the committing thread applies the change before it
+  answers, waiting at most `SEARCH["WAIT"]` seconds, so whoever published, approved or edited
+  something finds it in their very next search, whichever process or machine serves it; what
+  is left after that (a slow engine, a large import, a retry) goes to a daemon thread;
+- "sync" (default on SQLite, and in tests): the committing thread drains everything pending
+  (a second writer thread would make SQLite answer "database is locked"); a search in this
+  mode first drains what is pending, so code that saves and then searches sees its own change;
 - "off": nothing happens until `manage.py search_index sync`.
 
 Whatever the mode, rows stay in the table until the engine has accepted them, so a crash or an
-engine outage loses nothing: `search_index sync` finishes the job.
+engine outage loses nothing: `search_index sync` finishes the job. Every drain refreshes the
+indices it wrote to, so a drained change is searchable at once.
 """
 
 from __future__ import annotations
@@ -58,14 +62,28 @@ def enqueue(*, doc_type: str, object_ids: Iterable[int | str], using: str = "def
     return len(ids)
 
 
-def schedule_drain() -> None:
-    """Called after commit: drain now (sync), wake the worker (background) or do nothing."""
-    mode = drain_mode()
-    if mode == "sync":
-        from .indexing import drain
+DEFAULT_WAIT_SECONDS = 5.0
 
+
+def schedule_drain() -> None:
+    """Called after commit: apply the change now (sync, and background within WAIT seconds),
+    leaving the rest to the worker (background), or do nothing (off)."""
+    mode = drain_mode()
+    if mode == "off":
+        return
+    from .indexing import drain
+
+    if mode == "sync":
         drain(refresh=True)
-    elif mode == "background":
+        return
+    wait = float(settings.SEARCH.get("WAIT", DEFAULT_WAIT_SECONDS))
+    try:
+        report = drain(refresh=True, blocking=True, within=wait)
+    except Exception:  # the save has committed: never fail the request because of the index
+        logger.exception("search outbox: draining after commit failed; the worker retries")
+        _worker.wake()
+        return
+    if report.retry_soon:
         _worker.wake()
 
 
@@ -91,20 +109,37 @@ class _Worker:
     def _run(self) -> None:
         from .indexing import drain
 
+        wait = self.IDLE_SECONDS
         while True:
-            self._event.wait(timeout=self.IDLE_SECONDS)
+            self._event.wait(timeout=wait)
             time.sleep(self.DEBOUNCE_SECONDS)  # let a burst of saves arrive: one drain for all
             self._event.clear()
+            if drain_mode() != "background":  # settings changed (tests): nothing for us to do
+                with self._lock:
+                    self._thread = None
+                return
+            wait = self.IDLE_SECONDS
             try:
                 close_old_connections()
-                report = drain()
-                if report.retry_soon:
-                    # The engine is away or another drain holds the lock: look again later.
-                    threading.Timer(report.retry_after, self._event.set).start()
+                report = drain(refresh=True)
+                # Look again when the next row is due (a retry after backoff), another drain
+                # has let go of the lock, or a large backlog has more to do.
+                wait = report.retry_after if report.retry_soon else _seconds_to_next_due()
             except Exception:  # the worker must survive anything; rows stay in the outbox
                 logger.exception("search outbox drain failed")
             finally:
                 connections.close_all()
+
+
+def _seconds_to_next_due() -> float:
+    """Until the earliest pending row may be tried again (at most the idle interval)."""
+    from django.db.models import Min
+
+    earliest = OutboxEntry.objects.aggregate(next=Min("next_attempt_at"))["next"]
+    if earliest is None:
+        return _Worker.IDLE_SECONDS
+    seconds = (earliest - timezone.now()).total_seconds()
+    return min(_Worker.IDLE_SECONDS, max(_Worker.DEBOUNCE_SECONDS, seconds))
 
 
 _worker = _Worker()

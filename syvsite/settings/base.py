@@ -184,6 +184,7 @@ SEARCH = {
     "URL": env("SEARCH_URL"),
     "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX"),
     "TIMEOUT": env("SEARCH_TIMEOUT"),
+    "WAIT": env("SEARCH_INDEX_WAIT"),
     "VERIFY_CERTS": env("SEARCH_VERIFY_CERTS"),
 }
 

@@ -3,7 +3,6 @@ from .environment import env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405
-LOG_FORMAT = "text"
 LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAT", default="text")  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Serve static files from the app folders; there is no collectstatic outside production.

@@ -49,6 +49,12 @@ VARIABLES = [
         2.0,
         "Seconds before an engine request gives up and the database fallback answers.",
     ),
+    Variable(
+        "SEARCH_INDEX_WAIT",
+        float,
+        5.0,
+        "Seconds a request that changed content waits for the search index to have it (PostgreSQL), so the person sees it in their next search; the rest is indexed right after in the background.",
+    ),
     Variable("SEARCH_VERIFY_CERTS", bool, True, "Verify the search engine's TLS certificate."),
     Variable(
         "EMAIL_URL",
