@@ -179,6 +179,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Avatars from Gravatar would be a request to another site for every admin page (blocked by
+# our Content-Security-Policy, and unreachable offline): Wagtail shows its local default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 SEARCH = {
     "URL": env("SEARCH_URL"),

@@ -109,3 +109,15 @@ def test_lost_database_answers_503_in_swedish_without_traceback(client, settings
     assert api.json()["detail"].startswith("Tjänsten är tillfälligt otillgänglig")
     for body in (page.content.decode(), api.content.decode()):
         assert "connection refused" not in body and "Traceback" not in body
+
+
+def test_wagtail_admin_shows_a_local_avatar_not_gravatar(client, db):
+    """Gravatar is blocked by our Content-Security-Policy and unreachable offline: the admin
+    shows Wagtail's own default avatar instead of a broken image."""
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    page = client.get("/admin/").content.decode()
+    assert "gravatar.com" not in page
+    assert "default-user-avatar" in page
