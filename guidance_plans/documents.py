@@ -9,13 +9,12 @@
   news item concerns give its county/municipality facets.
 """
 
-from collections.abc import Iterator, Mapping
-
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import Date, Keyword
 
-from search.documents import VISIBILITY_PUBLIC, BaseDocument
-from search.registry import Facet, SearchType, register
+from search.documents import BaseDocument
+from search.registry import Facet, ModelLabels, SearchType, register
+from search.text import joined, stream_text
 
 from .constants import PlanRole, Stage
 
@@ -52,6 +51,7 @@ def plan_queryset():
 
 
 def plan_to_document(plan) -> dict:
+    """What the plan knows; search.indexing.prepare_source fills the other common fields."""
     from .text import plan_plain_text
 
     stages = [block.value["stage"] for block in plan.activities]
@@ -59,12 +59,10 @@ def plan_to_document(plan) -> dict:
         "title": plan.title,
         "summary": plan.summary or plan.search_description,
         "body": plan_plain_text(plan),
-        "url": plan.url or "",
+        "url": plan.url,
         **_region(plan.municipality),
         "audience": [str(Stage(stage).label) for stage in Stage.values if stage in stages],
         "date": plan.valid_from,
-        "visibility": VISIBILITY_PUBLIC,
-        "location": None,
         "tags": [str(_("Vägledningsplan")), plan.municipality.name],
         "valid_from": plan.valid_from,
         "valid_to": plan.valid_to,
@@ -97,13 +95,11 @@ def activity_to_document(activity) -> dict:
         # Many plans share activity names ("PRAO"): the municipality tells hits apart.
         "title": f"{activity.title} ({activity.municipality.name})",
         "summary": activity.description or activity.timing,
-        "body": f"{activity_line(value)}\n{activity.plan.title}",
+        "body": joined(activity_line(value), activity.plan.title),
         "url": activity.get_absolute_url(),
         **_region(activity.municipality),
-        "audience": [],  # the stage is its own facet ("stadium"); not repeated as Målgrupp
+        # No audience: the stage is its own facet ("stadium"), not repeated as Målgrupp.
         "date": activity.plan.valid_from,
-        "visibility": VISIBILITY_PUBLIC,
-        "location": None,
         "tags": [activity.get_responsible_role_display()],
         "activity_stage": activity.stage,
         "activity_role": activity.responsible_role,
@@ -120,42 +116,19 @@ def news_queryset():
 
 
 def news_to_document(page) -> dict:
-    from syvsite.home.documents import searchable_text
-
     themes = list(page.themes.all())
     municipalities = list(page.municipalities.all())
     return {
         "title": page.title,
         "summary": page.intro,
-        "body": "\n".join(filter(None, [page.intro, searchable_text(page.body)])),
-        "url": page.url or "",
+        "body": joined(page.intro, stream_text(page.body)),
+        "url": page.url,
         "county": sorted({m.county.code for m in municipalities}),
         "municipality": [m.code for m in municipalities],
-        "audience": [],
         "date": page.date,
-        "visibility": VISIBILITY_PUBLIC,
-        "location": None,
         "tags": [theme.name for theme in themes],
         "news_theme": [theme.slug for theme in themes],
     }
-
-
-class _ThemeLabels(Mapping):
-    """slug → current theme name, read when the facet is shown."""
-
-    def _labels(self) -> dict[str, str]:
-        from .models import NewsTheme
-
-        return dict(NewsTheme.objects.values_list("slug", "name"))
-
-    def __getitem__(self, key: str) -> str:
-        return self._labels()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._labels())
-
-    def __len__(self) -> int:
-        return len(self._labels())
 
 
 register(
@@ -197,6 +170,13 @@ register(
         get_queryset=news_queryset,
         to_document=news_to_document,
         is_page=True,
-        facets=(Facet("news_theme", _("Nyhetstema"), param="nyhetstema", labels=_ThemeLabels()),),
+        facets=(
+            Facet(
+                "news_theme",
+                _("Nyhetstema"),
+                param="nyhetstema",
+                labels=ModelLabels("guidance_plans.NewsTheme"),
+            ),
+        ),
     )
 )
