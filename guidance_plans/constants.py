@@ -1,4 +1,8 @@
-"""The vocabulary of guidance plans: school stages, roles, statuses and plan sections."""
+"""The vocabulary of guidance plans: school stages, roles, statuses and plan sections.
+
+A loose module because every layer needs it, the models and blocks first: it imports nothing
+of the app.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,11 +1,15 @@
-"""“Vad har ändrats?”: differences between two published versions of a plan, section by section."""
+"""“Vad har ändrats?”: differences between two versions of a plan, section by section.
+
+A loose module because it is none of the layers: pure computation on two plan objects (no
+database, no request), used by the changes view and the benchmarks. The versions themselves
+come from `selectors.published_revisions`.
+"""
 
 import difflib
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from wagtail.models import PageLogEntry, Revision
 
 from .text import SectionText, plan_sections
 
@@ -55,20 +59,6 @@ class SectionDiff:
     def counts(self) -> dict[str, int]:
         kinds = [line.kind for line in self.lines]
         return {kind: kinds.count(kind) for kind in ("insert", "delete", "change")}
-
-
-def published_revisions(plan) -> list[Revision]:
-    """The revisions that were actually published, newest first."""
-    revision_ids = (
-        PageLogEntry.objects.filter(page=plan, action="wagtail.publish")
-        .exclude(revision__isnull=True)
-        .values_list("revision_id", flat=True)
-    )
-    return list(
-        Revision.page_revisions.filter(object_id=str(plan.pk), pk__in=revision_ids)
-        .select_related("user")
-        .order_by("-created_at", "-pk")
-    )
 
 
 def _word_fragments(old: str, new: str) -> tuple[Fragment, ...]:

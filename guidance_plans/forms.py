@@ -1,12 +1,17 @@
-"""Public forms: filters, comparison and version choice. Errors are Swedish and specific."""
+"""Forms: the public filters, comparison and version choice, the admin action's form and the
+plan pages' Wagtail admin form. Errors are Swedish and specific.
+
+Imports no model of this app: the plan page names `GuidancePlanForm` as its base form class.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from syvsite.regions.models import County, Municipality
 
 from .constants import MunicipalityStatus, PlanRole, Stage
-from .validation import validity_errors
+from .validation import MISSING_MUNICIPALITY, validity_errors
 
 
 def county_choices() -> list[tuple[str, str]]:
@@ -140,4 +145,21 @@ class PlanFromModelForm(forms.Form):
             cleaned_data.get("valid_from"), cleaned_data.get("valid_to")
         ).items():
             self.add_error(field, message)
+        return cleaned_data
+
+
+class GuidancePlanForm(WagtailAdminPageForm):
+    """The plan pages' admin form: Swedish errors before anything is saved."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for field, message in validity_errors(
+            cleaned_data.get("valid_from"), cleaned_data.get("valid_to")
+        ).items():
+            self.add_error(field, message)
+        parent = self.parent_page.specific if self.parent_page is not None else None
+        if getattr(parent, "municipality_id", None) is None:
+            self.add_error(None, MISSING_MUNICIPALITY)
+        else:
+            self.instance.municipality_id = parent.municipality_id
         return cleaned_data

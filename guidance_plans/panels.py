@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from syvsite.core.registry import Panel
 
 from .models import GuidancePlanPage, MunicipalitySection
-from .services.model_plan import model_plan
-from .views.news import published_news
+from .selectors import model_plan, news_index, published_news
 
 LATEST_NEWS_COUNT = 3
 
@@ -20,7 +19,7 @@ def latest_news_panel(request: HttpRequest) -> Panel | None:
     return Panel(
         title=_("Senaste nyheterna"),
         template="guidance_plans/panels/latest_news.html",
-        context={"news": news},
+        context={"news": news, "news_index": news_index()},
         order=40,
     )
 

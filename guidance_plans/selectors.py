@@ -6,11 +6,20 @@ from datetime import date
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
+from wagtail.models import PageLogEntry, Revision
 
 from syvsite.regions.models import Municipality
 
 from .constants import MunicipalityStatus, PlanStatus, Stage
-from .models import GuidancePlanPage, PlanActivity
+from .models import (
+    GuidancePlanIndexPage,
+    GuidancePlanPage,
+    ModelPlanPage,
+    MunicipalitySection,
+    NewsIndexPage,
+    NewsPage,
+    PlanActivity,
+)
 
 # A municipality's status is that of its best published plan, in this order of preference.
 _STATUS_PREFERENCE = {
@@ -46,6 +55,60 @@ def published_plans(*, with_content: bool = True) -> QuerySet:
         .order_by("municipality__name", "-valid_from")
     )
     return plans if with_content else plans.defer(*CONTENT_FIELDS, "attachments")
+
+
+def live_plan(*, section_slug: str, plan_slug: str) -> GuidancePlanPage | None:
+    """The live, public plan at `<plans index>/<section>/<plan>/`, found as Wagtail routes it."""
+    index = GuidancePlanIndexPage.objects.first()
+    if index is None:
+        return None
+    url_path = f"{index.url_path}{section_slug}/{plan_slug}/"
+    return published_plans().filter(url_path=url_path).first()
+
+
+def plan_index() -> GuidancePlanIndexPage | None:
+    """The live `/vagledningsplaner/` page, for links to it from plain views."""
+    return GuidancePlanIndexPage.objects.live().first()
+
+
+def news_index() -> NewsIndexPage | None:
+    return NewsIndexPage.objects.live().first()
+
+
+def model_plan() -> ModelPlanPage | None:
+    return ModelPlanPage.objects.live().first()
+
+
+def editable_sections(user) -> list[MunicipalitySection]:
+    """The sections `user` may add plans to, by Wagtail's own permission check."""
+    if not user.is_authenticated:
+        return []
+    sections = MunicipalitySection.objects.select_related("municipality").order_by("title")
+    if not user.is_superuser:
+        sections = sections.filter(group_permissions__group__user=user).distinct()
+    return [s for s in sections if s.permissions_for_user(user).can_add_subpage()]
+
+
+def published_revisions(plan: GuidancePlanPage) -> list[Revision]:
+    """The revisions of a plan that were actually published, newest first (drafts never)."""
+    revision_ids = (
+        PageLogEntry.objects.filter(page=plan, action="wagtail.publish")
+        .exclude(revision__isnull=True)
+        .values_list("revision_id", flat=True)
+    )
+    return list(
+        Revision.page_revisions.filter(object_id=str(plan.pk), pk__in=revision_ids)
+        .select_related("user")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def published_news(*, theme_slugs: list[str] | None = None) -> QuerySet[NewsPage]:
+    """Live, public news, newest first; narrowed to any of `theme_slugs` when given."""
+    news = NewsPage.objects.live().public().prefetch_related("themes")
+    if theme_slugs:
+        news = news.filter(themes__slug__in=theme_slugs).distinct()
+    return news.order_by("-date", "-first_published_at", "-pk")
 
 
 def _best_plan(plans: list[GuidancePlanPage], today: date) -> GuidancePlanPage | None:

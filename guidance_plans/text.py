@@ -1,4 +1,8 @@
-"""Plans as plain text, section by section: for version differences, comparison and search."""
+"""Plans as plain text, section by section: for version differences, comparison and search.
+
+A loose module because it is none of the layers: pure functions of a plan object (no database,
+no request), shared by the views, the API, documents.py and diff.py.
+"""
 
 import html
 import re

@@ -1,4 +1,8 @@
-"""Rules a plan must satisfy, shared by the model and the admin form."""
+"""Rules a plan must satisfy, shared by the model's clean() and the forms.
+
+A loose module, below both: in models/ it would make forms.py import the models while the plan
+page imports its admin form from forms.py.
+"""
 
 from datetime import date
 

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from syvsite.core.registry import PageContextMixin
 from syvsite.home.blocks import BodyBlock
 
 from .mixins import BreadcrumbMixin
@@ -34,7 +35,9 @@ class NewsTheme(models.Model):
         return self.name
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(PageContextMixin, Page):
+    """`/nyheter/`: the listing and its theme filter are extra context registered in apps.py."""
+
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -45,13 +48,6 @@ class NewsIndexPage(Page):
 
     class Meta:
         verbose_name = _("nyhetslista")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..views.news import news_listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(news_listing_context(request, index_page=self))
-        return context
 
 
 class NewsPage(BreadcrumbMixin, Page):

@@ -8,17 +8,17 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from syvsite.core.registry import PageContextMixin
 from syvsite.regions.models import Municipality
 
-from ..admin_forms import GuidancePlanForm
 from ..blocks import (
     RICH_TEXT_FEATURES,
     ActivityBlock,
@@ -27,6 +27,10 @@ from ..blocks import (
     ResponsibilityBlock,
 )
 from ..constants import PLAN_SECTIONS, PlanStatus
+
+# The Wagtail admin form is the one thing of the request layer a page names (Wagtail asks the
+# page for it); forms.py imports no model, so this cannot go round in a circle.
+from ..forms import GuidancePlanForm
 from ..validation import MISSING_MUNICIPALITY, validity_errors
 from .mixins import BreadcrumbMixin
 
@@ -37,8 +41,8 @@ STATUS_BADGES = {
 }
 
 
-class GuidancePlanIndexPage(Page):
-    """`/vagledningsplaner/`: the status of every municipality's plan."""
+class GuidancePlanIndexPage(PageContextMixin, Page):
+    """`/vagledningsplaner/`: the status of every municipality's plan (extra context: apps.py)."""
 
     intro = models.TextField(_("ingress"), blank=True)
 
@@ -51,16 +55,12 @@ class GuidancePlanIndexPage(Page):
     class Meta:
         verbose_name = _("startsida för vägledningsplaner")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..views.overview import overview_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(overview_context(request))
-        return context
+class MunicipalitySection(PageContextMixin, BreadcrumbMixin, Page):
+    """One municipality's folder of plans; its editor group has page permissions here.
 
-
-class MunicipalitySection(BreadcrumbMixin, Page):
-    """One municipality's folder of plans; its editor group has page permissions here."""
+    Its listing of plans is extra context registered in apps.py.
+    """
 
     municipality = models.OneToOneField(
         Municipality,
@@ -77,13 +77,6 @@ class MunicipalitySection(BreadcrumbMixin, Page):
     class Meta:
         verbose_name = _("kommunens vägledningsplaner")
         verbose_name_plural = _("kommunernas vägledningsplaner")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["plans"] = (
-            GuidancePlanPage.objects.child_of(self).live().public().order_by("-valid_from")
-        )
-        return context
 
 
 class PlanContent(models.Model):
@@ -135,8 +128,11 @@ class PlanContent(models.Model):
         return context
 
 
-class ModelPlanPage(BreadcrumbMixin, PlanContent, Page):
-    """The national model plan an editor copies to start their municipality's plan."""
+class ModelPlanPage(PageContextMixin, BreadcrumbMixin, PlanContent, Page):
+    """The national model plan an editor copies to start their municipality's plan.
+
+    Whether the reader may start a plan from it is extra context registered in apps.py.
+    """
 
     content_panels = [
         *Page.content_panels,
@@ -160,15 +156,8 @@ class ModelPlanPage(BreadcrumbMixin, PlanContent, Page):
     def __str__(self) -> str:
         return self.title
 
-    def get_context(self, request, *args, **kwargs):
-        from ..services.sections import editable_sections
 
-        context = super().get_context(request, *args, **kwargs)
-        context["editor_sections"] = editable_sections(request.user)
-        return context
-
-
-class GuidancePlanPage(BreadcrumbMixin, RoutablePageMixin, PlanContent, Page):
+class GuidancePlanPage(BreadcrumbMixin, PlanContent, Page):
     """A municipality's plan for study and career guidance, valid for a period."""
 
     municipality = models.ForeignKey(
@@ -217,20 +206,14 @@ class GuidancePlanPage(BreadcrumbMixin, RoutablePageMixin, PlanContent, Page):
         self.derive_municipality()
         return super().save(*args, **kwargs)
 
-    @path("")
-    def plan(self, request):
-        return self.render(request)
-
-    @path("andringar/", name="changes")
-    def changes(self, request):
-        from ..views.changes import plan_changes
-
-        return plan_changes(request, self)
-
     @property
     def changes_url(self) -> str:
-        """Empty for a page not yet in the tree (a preview of a new plan)."""
-        return self.url + self.reverse_subpage("changes") if self.url else ""
+        """“Vad har ändrats?” (`<plan>/andringar/`, a view in urls.py); empty for a page not yet
+        in the tree (a preview of a new plan)."""
+        if not self.url:
+            return ""
+        section_slug, plan_slug = self.url_path.strip("/").split("/")[-2:]
+        return reverse("guidance_plans:plan_changes", args=[section_slug, plan_slug])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

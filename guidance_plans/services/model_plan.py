@@ -4,22 +4,20 @@ import copy
 import uuid
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
 from ..constants import MODEL_PLAN_TITLE
+from ..exceptions import ModelPlanMissing, NotAllowed
 from ..models import GuidancePlanPage, ModelPlanPage, MunicipalitySection
+from ..selectors import model_plan
 from .sections import ensure_plan_index
 
 STREAM_SECTIONS = ("goals", "responsibilities", "activities", "attachments")
 TEXT_SECTIONS = ("summary", "current_state", "follow_up")
-
-
-def model_plan() -> ModelPlanPage | None:
-    return ModelPlanPage.objects.live().first()
 
 
 @transaction.atomic
@@ -62,10 +60,12 @@ def create_plan_from_model(
 ) -> GuidancePlanPage:
     """A new, unpublished plan in `section` with the model plan's sections as starting text."""
     if not section.permissions_for_user(user).can_add_subpage():
-        raise PermissionDenied("Du får inte skapa planer för den här kommunen.")
+        raise NotAllowed(_("Du får inte skapa planer för den här kommunen."))
     source = model_plan()
     if source is None:
-        raise ModelPlanPage.DoesNotExist("Modellplanen är inte publicerad.")
+        raise ModelPlanMissing(
+            _("Modellplanen är inte publicerad ännu. Kontakta en administratör.")
+        )
     plan = GuidancePlanPage(
         title=title,
         slug=_unique_slug(section, title),

@@ -18,6 +18,7 @@ from syvsite.home.models import HomePage
 from syvsite.regions.models import Municipality
 
 from ..constants import EDITOR_GROUP_PREFIX
+from ..exceptions import GuidancePlanError
 from ..models import GuidancePlanIndexPage, MunicipalitySection, NewsIndexPage
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -31,8 +32,8 @@ def editor_group_name(municipality: Municipality) -> str:
 
 def _home() -> HomePage:
     home = HomePage.objects.order_by("depth", "path").first()
-    if home is None:
-        raise HomePage.DoesNotExist("Startsidan saknas. Kör `manage.py migrate` först.")
+    if home is None:  # said to whoever runs seed_demo on an empty database
+        raise GuidancePlanError("Startsidan saknas. Kör `manage.py migrate` först.")
     return home
 
 
@@ -143,13 +144,3 @@ def add_editor(*, user, municipality: Municipality) -> Group:
     user.groups.add(group)
     assign_role(user=user, role=Role.MUNICIPALITY_EDITOR)
     return group
-
-
-def editable_sections(user) -> list[MunicipalitySection]:
-    """The sections `user` may add plans to, by Wagtail's own permission check."""
-    if not user.is_authenticated:
-        return []
-    sections = MunicipalitySection.objects.select_related("municipality").order_by("title")
-    if not user.is_superuser:
-        sections = sections.filter(group_permissions__group__user=user).distinct()
-    return [s for s in sections if s.permissions_for_user(user).can_add_subpage()]

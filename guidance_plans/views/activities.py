@@ -3,10 +3,10 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from ..forms import ActivityFilterForm
 from ..selectors import filter_activities
+from .common import plans_crumb
 
 PER_PAGE = 20
 
@@ -29,6 +29,6 @@ def activity_bank(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page_obj": page_obj,
             "total": page_obj.paginator.count,
-            "plans_crumb": [{"url": "/vagledningsplaner/", "label": _("Vägledningsplaner")}],
+            "plans_crumb": plans_crumb(request),
         },
     )

@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..exceptions import GuidancePlanError
 from ..forms import PlanFromModelForm
 from ..models import MunicipalitySection
-from ..services.model_plan import create_plan_from_model, model_plan
-from ..services.sections import editable_sections
+from ..selectors import editable_sections, model_plan
+from ..services.model_plan import create_plan_from_model
 
 
 class CreatePlanFromModelView(WagtailAdminTemplateMixin, FormView):
@@ -56,13 +57,17 @@ class CreatePlanFromModelView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        plan = create_plan_from_model(
-            section=data["section"],
-            user=self.request.user,
-            title=data["title"],
-            valid_from=data["valid_from"],
-            valid_to=data["valid_to"],
-        )
+        try:
+            plan = create_plan_from_model(
+                section=data["section"],
+                user=self.request.user,
+                title=data["title"],
+                valid_from=data["valid_from"],
+                valid_to=data["valid_to"],
+            )
+        except GuidancePlanError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _(

@@ -1,13 +1,17 @@
-"""“Vad har ändrats?”: a reader picks two published versions of a plan and sees the changes."""
+"""“Vad har ändrats?”: a reader picks two published versions of a plan and sees the changes.
 
-from django.http import HttpRequest
+`/vagledningsplaner/<kommun>/<plan>/andringar/`, beside the plan's own page.
+"""
+
+from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from ..diff import diff_plans, published_revisions
+from ..diff import diff_plans
 from ..forms import VersionForm
+from ..selectors import live_plan, published_revisions
 
 
 def _version_label(revision, number: int) -> str:
@@ -15,8 +19,11 @@ def _version_label(revision, number: int) -> str:
     return _("Version %(number)s, publicerad %(date)s") % {"number": number, "date": published}
 
 
-def plan_changes(request: HttpRequest, plan) -> TemplateResponse:
-    revisions = published_revisions(plan)  # newest first
+def plan_changes(request: HttpRequest, section: str, plan: str) -> TemplateResponse:
+    page = live_plan(section_slug=section, plan_slug=plan)
+    if page is None:
+        raise Http404
+    revisions = published_revisions(page)  # newest first
     count = len(revisions)
     labels = {rev.pk: _version_label(rev, count - index) for index, rev in enumerate(revisions)}
     choices = list(labels.items())
@@ -36,13 +43,13 @@ def plan_changes(request: HttpRequest, plan) -> TemplateResponse:
         request,
         "guidance_plans/plan_changes.html",
         {
-            "page": plan,
+            "page": page,
             "breadcrumb_items": [
                 *(
                     {"url": ancestor.get_url(request), "label": ancestor.title}
-                    for ancestor in plan.get_ancestors().filter(depth__gt=2)
+                    for ancestor in page.get_ancestors().filter(depth__gt=2)
                 ),
-                {"url": plan.get_url(request), "label": plan.title},
+                {"url": page.get_url(request), "label": page.title},
             ],
             "form": form,
             "version_count": count,

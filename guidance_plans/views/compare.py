@@ -2,13 +2,13 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from ..forms import ComparisonForm
 from ..models import ModelPlanPage
 from ..selectors import published_plans
 from ..text import plan_sections
+from .common import plans_crumb
 
 
 def _plan_choices() -> tuple[list[tuple[int, str]], dict[int, Page]]:
@@ -47,6 +47,6 @@ def compare(request: HttpRequest) -> HttpResponse:
             "form": form,
             "columns": columns,
             "sections": sections,
-            "plans_crumb": [{"url": "/vagledningsplaner/", "label": _("Vägledningsplaner")}],
+            "plans_crumb": plans_crumb(request),
         },
     )

@@ -3,12 +3,12 @@
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from syvsite.regions.models import Municipality
 
 from ..forms import CoordinationFilterForm
 from ..models import CoordinationBody
+from .common import plans_crumb
 
 
 def coordination_directory(request: HttpRequest) -> HttpResponse:
@@ -33,6 +33,6 @@ def coordination_directory(request: HttpRequest) -> HttpResponse:
             "counties": list(counties.items()),
             "total": len(bodies),
             "chosen_municipality": filters.get("kommun"),
-            "plans_crumb": [{"url": "/vagledningsplaner/", "label": _("Vägledningsplaner")}],
+            "plans_crumb": plans_crumb(request),
         },
     )

@@ -1,8 +1,10 @@
 """“Vad har ändrats?”: a reader compares two published versions of a plan, section by section."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
-from guidance_plans.diff import DiffLine, SectionDiff, diff_paragraphs, published_revisions
+from guidance_plans.diff import DiffLine, SectionDiff, diff_paragraphs
+from guidance_plans.selectors import published_revisions
 
 from .factories import GuidancePlanPageFactory, activity, responsibility
 
@@ -81,6 +83,24 @@ def test_plan_published_once_says_there_is_nothing_to_compare(client, plan_index
     plan = GuidancePlanPageFactory()
     html = client.get(plan.changes_url).content.decode()
     assert "Planen har bara publicerats en gång" in html
+
+
+def test_changes_page_sits_beside_the_plan_it_describes(client, plan_index):
+    plan = GuidancePlanPageFactory(municipality_code="1280", title="Malmös plan")
+    assert plan.changes_url == f"{plan.url}andringar/"
+    html = client.get(plan.changes_url).content.decode()
+    assert "Malmös plan" in html and f'href="{plan.url}"' in html
+
+
+def test_changes_of_a_plan_nobody_may_read_are_not_found(client, plan_index):
+    unpublished = GuidancePlanPageFactory(slug="dragen-tillbaka")
+    unpublished_url = unpublished.changes_url
+    unpublished.unpublish()
+    restricted = GuidancePlanPageFactory(slug="bara-inloggade")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    assert client.get(unpublished_url).status_code == 404
+    assert client.get(restricted.changes_url).status_code == 404
+    assert client.get("/vagledningsplaner/goteborg/finns-inte/andringar/").status_code == 404
 
 
 def test_word_level_changes_inside_a_paragraph():

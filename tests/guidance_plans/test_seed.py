@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Revision
 
 from guidance_plans import seed
-from guidance_plans.diff import published_revisions
 from guidance_plans.models import (
     CoordinationBody,
     GuidancePlanPage,
@@ -15,7 +14,7 @@ from guidance_plans.models import (
     NewsPage,
     PlanActivity,
 )
-from guidance_plans.selectors import municipality_overview
+from guidance_plans.selectors import municipality_overview, published_revisions
 from syvsite.core.demo import seed_site, seed_users
 
 pytestmark = pytest.mark.django_db

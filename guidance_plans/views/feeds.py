@@ -3,12 +3,13 @@
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import NewsTheme
-from .views.news import published_news
+from ..models import NewsTheme
+from ..selectors import news_index, published_news
 
 FEED_SIZE = 30
 
@@ -25,7 +26,8 @@ class NewsRssFeed(Feed):
         return list(NewsTheme.objects.filter(slug__in=slugs))
 
     def link(self, themes):
-        return "/nyheter/"
+        index = news_index()
+        return index.url if index is not None else reverse("wagtail_serve", args=[""])
 
     def title(self, themes):
         base = str(_("SYV-portalen: nyheter"))
