@@ -9,7 +9,7 @@ class ForumConfig(AppConfig):
         from syvsite.accounts.personal_data import account_deleting, collect_personal_data
         from syvsite.core.registry import register_dashboard_panel, register_home_panel
 
-        from . import panels, signals  # noqa: F401 - connects the search re-index hooks
+        from . import documents, panels  # noqa: F401 - documents connects the re-index receivers
         from .services import personal_data
 
         register_dashboard_panel(panels.dashboard_panel)

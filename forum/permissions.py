@@ -1,4 +1,9 @@
-"""Who may see and do what in the forum. Plain functions; views and the API share them."""
+"""Who may see and do what in the forum: the rules, as plain functions.
+
+A loose module because its job is none of the layers': selectors apply these rules to what a
+user reads and services to what they write, views and templates ask them what to offer, so
+they sit below all of them (and import only the models).
+"""
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q

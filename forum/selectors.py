@@ -102,16 +102,6 @@ def annotate_unread(user, threads) -> list[Thread]:
     return threads
 
 
-def first_unread_post(user, thread: Thread) -> Post | None:
-    last_read = read_markers(user, [thread.pk]).get(thread.pk, 0)
-    return (
-        posts_in(user, thread)
-        .filter(status=Status.PUBLISHED, pk__gt=last_read)
-        .exclude(author=user)
-        .first()
-    )
-
-
 def latest_public_threads(*, limit: int = 5) -> QuerySet[Thread]:
     return (
         Thread.objects.filter(status=Status.PUBLISHED, category__visibility=Visibility.PUBLIC)

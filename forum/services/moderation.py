@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import conf
+from ..documents import threads_changed
 from ..exceptions import ForumError, NotAllowed
-from ..indexing import threads_changed
 from ..models import (
     Category,
     ModerationAction,
@@ -23,9 +23,9 @@ from ..models import (
     Thread,
 )
 from ..permissions import can_moderate, can_report
-from ..ratelimit import check_rate
 from .notifications import record_new_post
 from .posting import refresh_thread
+from .ratelimit import check_rate
 
 
 def _require_moderator(user) -> None:

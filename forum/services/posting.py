@@ -9,8 +9,8 @@ from syvsite.accounts.roles import is_member
 from syvsite.core.sanitise import plain_text, render_markdown
 
 from .. import conf
+from ..documents import threads_changed
 from ..exceptions import ForumError, NotAllowed
-from ..indexing import threads_changed
 from ..models import Category, Post, ReadMarker, Status, Thread
 from ..permissions import (
     active_suspension,
@@ -21,8 +21,8 @@ from ..permissions import (
     can_view_category,
     needs_approval,
 )
-from ..ratelimit import check_rate
 from .notifications import record_new_post
+from .ratelimit import check_rate
 from .subscriptions import follow_thread
 
 

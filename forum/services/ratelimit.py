@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .exceptions import RateLimited
+from ..exceptions import RateLimited
 
 
 def _wait_text(seconds: int) -> str:
