@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .importers import IMPORTERS, import_admissions
+from .importers import run_import
 from .models import AdmissionStatistic, ImportBatch
 
 PERMISSION = "rekas.import_rekas_data"
@@ -62,16 +62,15 @@ class UploadForm(forms.Form):
 
 
 def _run(data: dict, *, commit: bool, user):
-    importer = IMPORTERS[data["kind"]]
-    arguments = {
-        "source": Path(data["path"]),
-        "file_name": data["name"],
-        "commit": commit,
-        "user": user,
-    }
-    if importer is import_admissions:
-        arguments.update(year=data.get("year"), round=data.get("round") or None)
-    return importer(**arguments)
+    return run_import(
+        data["kind"],
+        source=Path(data["path"]),
+        file_name=data["name"],
+        commit=commit,
+        user=user,
+        year=data.get("year"),
+        round=data.get("round"),
+    )
 
 
 def upload(request):

@@ -13,18 +13,10 @@ from django.db import transaction
 from syvsite.regions.models import County, Municipality
 
 from .demo import DEMO_CONCEPT_PREFIX, DEMO_SOURCE, demo_assessment_records, generate_admissions
-from .importers import import_yrkesbarometer
-from .importers.admissions import insert_rows
-from .models import (
-    AdmissionStatistic,
-    Assessment,
-    BarometerOccupation,
-    ImportBatch,
-    Occupation,
-    Orientation,
-    Programme,
-    School,
-)
+from .importers import ImportReport, import_yrkesbarometer, writer
+from .importers.admissions import write_rows
+from .importers.yrkesbarometer import write_assessments
+from .models import AdmissionStatistic, Assessment, ImportBatch, Occupation, Orientation, Programme
 from .reference import BAROMETER_EXCERPT, load_reference
 from .selectors import latest_round
 
@@ -49,6 +41,7 @@ def run(*, stdout) -> None:
 
 @transaction.atomic
 def seed_demo_assessments() -> int:
+    """Demo assessments of the latest round for the SSYK groups it doesn't assess."""
     round_ = latest_round() or "2025-2"
     covered = set(
         Assessment.objects.filter(round=round_).values_list(
@@ -56,83 +49,47 @@ def seed_demo_assessments() -> int:
         )
     )
     occupations = dict(Occupation.objects.values_list("ssyk", "name"))
+    areas = dict(Occupation.objects.exclude(area=None).values_list("ssyk", "area__name"))
     counties = list(County.objects.values_list("code", flat=True))
     records = [
-        record
+        {**record, "yrkesomrade": areas.get(record["ssyk"])}
         for record in demo_assessment_records(
             round=round_, counties=counties, occupations=occupations
         )
         if record["ssyk"] not in covered
     ]
-    batch = ImportBatch.objects.create(
-        kind=ImportBatch.Kind.YRKESBAROMETER, file_name="demo", source=DEMO_SOURCE
+    if not records:
+        return 0
+    frame = pd.DataFrame.from_records(records)
+    plan = writer.Plan(
+        rows=len(frame),
+        source=DEMO_SOURCE,
+        write=lambda batch, bar: write_assessments(frame, batch=batch, bar=bar),
     )
-    by_concept = {}
-    for record in records:
-        concept = record["yb_concept_id"]
-        if concept not in by_concept:
-            occupation = Occupation.objects.get(ssyk=record["ssyk"])
-            barometer, _ = BarometerOccupation.objects.update_or_create(
-                concept_id=concept,
-                defaults={
-                    "name": occupation.name,
-                    "area": occupation.area,
-                    "description": record["yb_beskrivning"],
-                },
-            )
-            barometer.occupations.set([occupation])
-            by_concept[concept] = barometer
-    Assessment.objects.bulk_create(
-        [
-            Assessment(
-                barometer_occupation=by_concept[r["yb_concept_id"]],
-                round=r["omgang"],
-                area_code=r["lan"],
-                job_opportunities=r["jobbmojligheter"],
-                recruitment_situation=r["rekryteringssituation"],
-                outlook=r["prognos"],
-                text_recruitment=r["text_rekryteringssituation"],
-                assessment_level=r["hogsta_bedomningsniva"],
-                batch=batch,
-            )
-            for r in records
-        ]
-    )
-    return len(records)
+    report = ImportReport(kind=ImportBatch.Kind.YRKESBAROMETER, file_name="demo", read=len(frame))
+    return writer.apply(plan, report=report, commit=True).written
 
 
 @transaction.atomic
 def seed_admissions() -> int:
-    rows = generate_admissions(rng=random.Random(2026))  # noqa: S311 - demo data
-    municipalities = dict(Municipality.objects.values_list("code", "id"))
+    """The generated admissions history, written as an admission import writes a file."""
+    frame = pd.DataFrame(generate_admissions(rng=random.Random(2026)))  # noqa: S311 - demo data
     programmes = dict(Programme.objects.values_list("code", "id"))
     orientations = {o.code: (o.programme_id, o.id) for o in Orientation.objects.all()}
-    batch = ImportBatch.objects.create(
-        kind=ImportBatch.Kind.ADMISSIONS, file_name="demo", source=DEMO_SOURCE, rows_read=len(rows)
-    )
-    schools = {}
-    for row in rows:
-        key = (row["municipality_code"], row["school"])
-        if key not in schools:
-            schools[key] = School(municipality_id=municipalities[key[0]], name=key[1])
-    School.objects.bulk_create(schools.values(), ignore_conflicts=True)
-    school_ids = {
-        (code, name): pk
-        for code, name, pk in School.objects.values_list("municipality__code", "name", "id")
-    }
-    frame = pd.DataFrame(rows)
     paths = frame["study_path"].map(
         lambda path: orientations.get(path, (programmes.get(path), None))
     )
     frame["programme_id"] = [path[0] for path in paths]
     frame["orientation_id"] = [path[1] for path in paths]
-    frame["municipality_id"] = frame["municipality_code"].map(municipalities)
-    frame["school_id"] = [
-        school_ids[key] for key in zip(frame["municipality_code"], frame["school"], strict=True)
-    ]
+    frame["municipality_id"] = frame["municipality_code"].map(
+        dict(Municipality.objects.values_list("code", "id"))
+    )
+    frame["school_unit_code"] = ""
     frame["needs_review"] = False
-    insert_rows(frame, batch=batch, source=DEMO_SOURCE, progress=False)
-    objects = frame
-    batch.rows_written = len(objects)
-    batch.save(update_fields=["rows_written"])
-    return len(objects)
+    plan = writer.Plan(
+        rows=len(frame),
+        source=DEMO_SOURCE,
+        write=lambda batch, bar: write_rows(frame, batch=batch, source=DEMO_SOURCE, bar=bar),
+    )
+    report = ImportReport(kind=ImportBatch.Kind.ADMISSIONS, file_name="demo", read=len(frame))
+    return writer.apply(plan, report=report, commit=True).written

@@ -12,6 +12,7 @@ come from --year/--round; the municipality is given by name and the programme by
 often together with the orientation ("Naturvetenskapsprogrammet - Naturvetenskap").
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .normalise import normalise_header
@@ -68,22 +69,27 @@ REQUIRED_COUNTS = ["places", "first_choice_applicants", "admitted"]
 
 @dataclass(frozen=True)
 class Layout:
-    name: str
-    label: str
+    label: str  # stored as the rows' source, so in Swedish only
     columns: dict[str, str]  # canonical name → the file's own header
 
     def display(self, canonical: str) -> str:
         return self.columns.get(canonical, DISPLAY_NAMES.get(canonical, canonical))
 
 
-def detect_layout(headers: list[str]) -> Layout:
+def match_columns(headers: Iterable[str], aliases: Mapping[str, list[str]]) -> dict[str, str]:
+    """Canonical name → the file's header, for each canonical name one of whose aliases is a
+    header (compared without case, å/ä/ö or punctuation)."""
     by_normalised = {normalise_header(header): header for header in headers}
     columns = {}
-    for canonical, aliases in CANONICAL_ALIASES.items():
-        for alias in aliases:
-            if alias in by_normalised:
-                columns[canonical] = by_normalised[alias]
-                break
+    for canonical, names in aliases.items():
+        found = next((by_normalised[name] for name in names if name in by_normalised), None)
+        if found is not None:
+            columns[canonical] = found
+    return columns
+
+
+def detect_layout(headers: list[str]) -> Layout:
+    columns = match_columns(headers, CANONICAL_ALIASES)
     if "municipality_code" not in columns and "municipality_name" in columns:
-        return Layout("gymnasieantagningen", "Gymnasieantagningens resultatlista", columns)
-    return Layout("canonical", "REKAS standardformat", columns)
+        return Layout("Gymnasieantagningens resultatlista", columns)
+    return Layout("REKAS standardformat", columns)

@@ -1,4 +1,9 @@
-"""Parsing columns of the admission file with pandas, collecting every bad cell."""
+"""Validating a column's cells with pandas, collecting every bad cell in the report.
+
+Each parser reports a cell at most once, with the value as the file has it: an empty cell is
+"värde saknas" (when the column requires a value) and never reaches a check that would quote
+it. `rows` maps the frame's index to the row number in the file.
+"""
 
 import re
 
@@ -32,12 +37,23 @@ ROUND_VALUES = {
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 
+def cells(frame: pd.DataFrame, header: str | None) -> pd.Series:
+    """A column's text, stripped; empty cells are missing. A column the file lacks is all missing."""
+    if header is None:
+        return pd.Series(None, index=frame.index, dtype="object")
+    return map_unique(frame[header], lambda value: str(value).strip() or None).astype(object)
+
+
+def require(series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport) -> pd.Series:
+    """Refuses each empty cell with "värde saknas"; returns which cells have a value."""
+    present = series.notna()
+    for index in series.index[~present]:
+        report.reject(row=int(rows[index]), column=column, reason=_("värde saknas"))
+    return present
+
+
 def _clean_number(value: str) -> str:
     return _SPACES.sub("", str(value)).replace(",", ".")
-
-
-def _clean_numbers(series: pd.Series) -> pd.Series:
-    return map_unique(series, _clean_number)
 
 
 def _number(value: str) -> float:
@@ -47,35 +63,31 @@ def _number(value: str) -> float:
         return float("nan")
 
 
-def _to_numbers(cleaned: pd.Series) -> pd.Series:
-    return map_unique(cleaned, _number).astype(float)
+def _to_numbers(series: pd.Series) -> pd.Series:
+    """Decimal comma or point, spaces as thousands separators; NaN where it isn't a number."""
+    return map_unique(series, lambda value: _number(_clean_number(value))).astype(float)
 
 
 def parse_counts(
     series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport, required: bool
 ) -> pd.Series:
     """Non-negative integers; empty is allowed unless `required`."""
-    cleaned = _clean_numbers(series)
-    numbers = _to_numbers(cleaned)
-    present = cleaned.notna() & (cleaned != "")
-    for index in series.index[present & numbers.isna()]:
+    numbers = _to_numbers(series)
+    present = series.notna()
+    if required:
+        require(series, column=column, rows=rows, report=report)
+    not_integer = present & (numbers.isna() | (numbers % 1 != 0))
+    for index in series.index[not_integer]:
         report.reject(
             row=int(rows[index]), column=column, value=series[index], reason=_("inte ett heltal")
         )
-    for index in series.index[numbers.notna() & (numbers % 1 != 0)]:
-        report.reject(
-            row=int(rows[index]), column=column, value=series[index], reason=_("inte ett heltal")
-        )
-    for index in series.index[numbers < 0]:
+    for index in series.index[~not_integer & (numbers < 0)]:
         report.reject(
             row=int(rows[index]),
             column=column,
             value=series[index],
             reason=_("negativt antal (antal kan inte vara mindre än 0)"),
         )
-    if required:
-        for index in series.index[~present]:
-            report.reject(row=int(rows[index]), column=column, value="", reason=_("värde saknas"))
     return numbers
 
 
@@ -85,8 +97,7 @@ def parse_merits(
     """Merit values (decimal comma or point); returns (values, needs_review)."""
     lowered = map_unique(series, lambda value: str(value).strip().casefold())
     blank = lowered.isna() | (lowered == "") | lowered.isin(NO_MERIT_VALUES)
-    cleaned = _clean_numbers(series).where(~blank)
-    numbers = _to_numbers(cleaned)
+    numbers = _to_numbers(series.where(~blank))
     for index in series.index[~blank & numbers.isna()]:
         report.reject(
             row=int(rows[index]), column=column, value=series[index], reason=_("inte ett tal")
@@ -116,8 +127,9 @@ def parse_merits(
 def parse_rounds(
     series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport
 ) -> pd.Series:
+    present = require(series, column=column, rows=rows, report=report)
     values = map_unique(series, lambda value: ROUND_VALUES.get(str(value).strip().casefold()))
-    for index in series.index[values.isna()]:
+    for index in series.index[present & values.isna()]:
         report.reject(
             row=int(rows[index]),
             column=column,
@@ -130,8 +142,9 @@ def parse_rounds(
 def parse_years(
     series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport, first: int, last: int
 ) -> pd.Series:
-    numbers = _to_numbers(_clean_numbers(series))
-    bad = numbers.isna() | (numbers < first) | (numbers > last) | (numbers % 1 != 0)
+    present = require(series, column=column, rows=rows, report=report)
+    numbers = _to_numbers(series)
+    bad = present & (numbers.isna() | (numbers < first) | (numbers > last) | (numbers % 1 != 0))
     for index in series.index[bad]:
         report.reject(
             row=int(rows[index]),
@@ -139,4 +152,4 @@ def parse_years(
             value=series[index],
             reason=_("året ligger utanför %(first)s–%(last)s") % {"first": first, "last": last},
         )
-    return numbers
+    return numbers.where(~bad)

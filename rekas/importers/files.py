@@ -1,36 +1,49 @@
-"""Reading uploaded tables safely: CSV (`;` or `,`, UTF-8 with or without BOM) and XLSX.
+"""Reading uploaded files safely: tables (CSV with `;` or `,`, UTF-8 with or without BOM; XLSX)
+and JSON lists of records. Nothing here knows what the columns mean.
 
 XLSX files are zip archives of XML. Before openpyxl parses one we check the archive's number
 of entries, total uncompressed size and compression ratio (zip bombs), and openpyxl uses
 defusedxml (installed) so XML entity tricks are refused.
+
+Rows keep their place in the file as the frame's index (the header is row 1, a JSON list's
+first record is 1), so every message can name the row a person finds in a spreadsheet even
+when blank rows were left out.
 """
 
 import csv
 import io
+import json
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 from django.utils.translation import gettext as _
 
+from ..exceptions import UnreadableFile
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 XLSX_MAX_ENTRIES = 200
 XLSX_MAX_UNCOMPRESSED = 200 * 1024 * 1024
 XLSX_MAX_RATIO = 100
 
-
-class UnreadableFile(Exception):
-    """The file can't be read as a table at all; the message is Swedish and shown to the user."""
+Source = Path | str | bytes
 
 
-def read_table(source: Path | str | bytes, *, file_name: str = "") -> pd.DataFrame:
-    """Every cell as a string (None when empty), headers stripped; raises UnreadableFile."""
+def read_bytes(source: Source) -> bytes:
     data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source
-    name = file_name or (str(source) if isinstance(source, (str, Path)) else "")
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(_("Filen är större än 50 MB."))
     if not data.strip():
         raise UnreadableFile(_("Filen är tom."))
+    return data
+
+
+def read_table(source: Source, *, file_name: str = "") -> pd.DataFrame:
+    """Every cell as a string (None when empty), headers stripped, index = row in the file.
+
+    Raises UnreadableFile."""
+    data = read_bytes(source)
+    name = file_name or (str(source) if isinstance(source, (str, Path)) else "")
     if data[:2] == b"PK" or name.lower().endswith(".xlsx"):
         frame = _read_xlsx(data)
     else:
@@ -40,6 +53,23 @@ def read_table(source: Path | str | bytes, *, file_name: str = "") -> pd.DataFra
     if frame.empty:
         raise UnreadableFile(_("Filen innehåller inga datarader, bara rubriker."))
     return frame
+
+
+def read_records(source: Source) -> list[dict]:
+    """A JSON list of objects (one per record); raises UnreadableFile."""
+    data = read_bytes(source)
+    try:
+        records = json.loads(decode_utf8(data))
+    except json.JSONDecodeError as error:
+        raise UnreadableFile(
+            _("Filen är inte giltig JSON (rad %(line)s): %(error)s")
+            % {"line": error.lineno, "error": error.msg}
+        ) from error
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise UnreadableFile(_("Filen ska vara en JSON-lista med ett objekt per bedömning."))
+    if not records:
+        raise UnreadableFile(_("Filen innehåller inga bedömningar."))
+    return records
 
 
 def decode_utf8(data: bytes) -> str:
@@ -58,22 +88,27 @@ def decode_utf8(data: bytes) -> str:
 
 def _read_csv(data: bytes) -> pd.DataFrame:
     text = decode_utf8(data)
-    first_line = text.split("\n", 1)[0]
+    body = text.lstrip()
+    blank_lines_before_header = text[: len(text) - len(body)].count("\n")
+    first_line = body.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     try:
-        return pd.read_csv(
-            io.StringIO(text),
+        frame = pd.read_csv(
+            io.StringIO(body),
             sep=delimiter,
             dtype=str,
             keep_default_na=False,
             na_values=[""],
             skipinitialspace=True,
             quoting=csv.QUOTE_MINIMAL,
+            skip_blank_lines=False,  # blank lines keep their row number; read_table drops them
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise UnreadableFile(
             _("Filen kan inte läsas som CSV: %(error)s") % {"error": error}
         ) from error
+    frame.index = frame.index + 2 + blank_lines_before_header
+    return frame
 
 
 def check_xlsx_archive(data: bytes) -> None:
@@ -101,13 +136,17 @@ def _read_xlsx(data: bytes) -> pd.DataFrame:
     except Exception as error:  # noqa: BLE001 - any parse failure is "not a readable XLSX"
         raise UnreadableFile(_("Filen är inte en giltig XLSX-fil.")) from error
     sheet = workbook.worksheets[0]
-    rows = [
-        ["" if cell is None else str(cell) for cell in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
+    rows = {
+        number: ["" if cell is None else str(cell) for cell in row]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+    }
     workbook.close()
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    if not rows:
+    filled = [number for number, row in rows.items() if any(cell.strip() for cell in row)]
+    if not filled:
         raise UnreadableFile(_("Filen är tom."))
-    frame = pd.DataFrame(rows[1:], columns=rows[0], dtype=str)
+    header = filled[0]
+    numbers = [number for number in rows if number > header]
+    frame = pd.DataFrame(
+        [rows[number] for number in numbers], columns=rows[header], index=numbers, dtype=str
+    )
     return frame.replace({"": None})

@@ -4,17 +4,16 @@ The mapping is one curated set: an import replaces it as a whole. Weights are re
 within a study path (the analysis normalises them), so they need not sum to 1.
 """
 
-from pathlib import Path
-
 import pandas as pd
-from django.db import transaction
 from django.utils.translation import gettext as _
-from tqdm import tqdm
 
 from ..documents import enqueue_after_import
+from ..exceptions import UnreadableFile
 from ..models import ImportBatch, Occupation, Orientation, Programme, ProgrammeOccupation
-from .files import UnreadableFile, read_table
-from .normalise import normalise_header
+from . import writer
+from .adapters import match_columns
+from .columns import cells, require
+from .files import Source, read_table
 from .report import ImportReport
 
 COLUMNS = {
@@ -25,7 +24,7 @@ COLUMNS = {
 
 
 def import_mapping(
-    *, source, file_name: str = "", commit: bool = True, user=None, progress: bool = False
+    *, source: Source, file_name: str = "", commit: bool = True, user=None, progress: bool = False
 ) -> ImportReport:
     report = ImportReport(kind=ImportBatch.Kind.MAPPING, file_name=file_name or str(source))
     try:
@@ -34,55 +33,57 @@ def import_mapping(
         report.reject(row=None, reason=str(error))
         return report
     report.read = len(frame)
-    headers = {normalise_header(column): column for column in frame.columns}
-    columns = {}
-    for canonical, aliases in COLUMNS.items():
-        found = next((headers[alias] for alias in aliases if alias in headers), None)
-        if found is None:
+    columns = match_columns(frame.columns, COLUMNS)
+    for canonical in COLUMNS:
+        if canonical not in columns:
             report.reject(row=1, column=canonical, reason=_("kolumnen saknas i filen"))
-        columns[canonical] = found
     if not report.ok:
-        report.rejected = report.read
+        report.count_rejected(whole_file=True)
         return report
     links = _validate(frame, columns, report)
     if not report.ok:
-        report.rejected = len({issue.row for issue in report.errors})
+        report.count_rejected()
         return report
-    report.replaced = ProgrammeOccupation.objects.count()
-    if commit:
-        _write(links, report, user=user, progress=progress)
-    else:
-        report.written = len(links)
-    return report
+    plan = writer.Plan(
+        rows=len(links),
+        source=_("Kurerad koppling"),
+        replaces=[ProgrammeOccupation.objects.all()],
+        write=lambda batch, bar: _write(links, bar=bar),
+        progress_label=_("Kopplingar"),
+    )
+    return writer.apply(plan, report=report, commit=commit, user=user, progress=progress)
 
 
-def _validate(frame, columns, report: ImportReport) -> list[ProgrammeOccupation]:
+def _validate(frame, columns: dict[str, str], report: ImportReport) -> list[ProgrammeOccupation]:
     programmes = {p.code: p for p in Programme.objects.all()}
     orientations = {o.code: o for o in Orientation.objects.select_related("programme")}
     occupations = {o.ssyk: o for o in Occupation.objects.all()}
-    weights = pd.to_numeric(
-        frame[columns["weight"]].astype("string").str.strip().str.replace(",", ".", regex=False),
-        errors="coerce",
-    )
+    rows = pd.Series(frame.index, index=frame.index)  # the index is the row in the file
+    values = {canonical: cells(frame, header) for canonical, header in columns.items()}
+    present = {
+        canonical: require(series, column=columns[canonical], rows=rows, report=report)
+        for canonical, series in values.items()
+    }
+    paths = values["programme_code"].str.upper()
+    codes = values["ssyk"].str.removesuffix(".0")
+    weights = pd.to_numeric(values["weight"].str.replace(",", ".", regex=False), errors="coerce")
     links, seen = [], {}
-    for position, (index, record) in enumerate(frame.iterrows()):
-        row = position + 2
-        path = str(record[columns["programme_code"]] or "").strip().upper()
-        ssyk = str(record[columns["ssyk"]] or "").strip().removesuffix(".0")
-        weight = weights[index]
+    for index in frame.index:
+        row = int(rows[index])
+        path, ssyk, weight = paths[index], codes[index], weights[index]
         orientation = orientations.get(path)
         programme = orientation.programme if orientation else programmes.get(path)
-        if programme is None:
+        if present["programme_code"][index] and programme is None:
             report.reject(
                 row=row, column=columns["programme_code"], value=path, reason=_("okänd programkod")
             )
-        if ssyk not in occupations:
+        if present["ssyk"][index] and ssyk not in occupations:
             report.reject(row=row, column=columns["ssyk"], value=ssyk, reason=_("okänd SSYK-kod"))
-        if pd.isna(weight) or not 0 < weight <= 1:
+        if present["weight"][index] and (pd.isna(weight) or not 0 < weight <= 1):
             report.reject(
                 row=row,
                 column=columns["weight"],
-                value=record[columns["weight"]],
+                value=values["weight"][index],
                 reason=_("vikten ska vara ett tal större än 0 och högst 1"),
             )
         if (path, ssyk) in seen:
@@ -92,7 +93,8 @@ def _validate(frame, columns, report: ImportReport) -> list[ProgrammeOccupation]
                 value=ssyk,
                 reason=_("dubblett av rad %(row)s") % {"row": seen[(path, ssyk)]},
             )
-        seen.setdefault((path, ssyk), row)
+        elif present["programme_code"][index] and present["ssyk"][index]:
+            seen[(path, ssyk)] = row
         if report.ok:
             links.append(
                 ProgrammeOccupation(
@@ -106,24 +108,6 @@ def _validate(frame, columns, report: ImportReport) -> list[ProgrammeOccupation]
     return links
 
 
-@transaction.atomic
-def _write(links, report: ImportReport, *, user, progress: bool) -> None:
-    batch = ImportBatch.objects.create(
-        kind=ImportBatch.Kind.MAPPING,
-        file_name=Path(report.file_name).name[:255],
-        source=_("Kurerad koppling"),
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-        rows_read=report.read,
-    )
-    report.replaced = ProgrammeOccupation.objects.all().delete()[0]
-    for link in tqdm(links, disable=not progress, desc=_("Kopplingar")):
-        link.pk = None
-    ProgrammeOccupation.objects.bulk_create(links)
-    report.written = len(links)
+def _write(links: list[ProgrammeOccupation], *, bar) -> None:
+    writer.create_objects(ProgrammeOccupation, links, bar=bar)
     enqueue_after_import(programmes=True, occupations=True)
-    report.committed = True
-    report.batch_id = batch.pk
-    batch.rows_written = report.written
-    batch.rows_replaced = report.replaced
-    batch.report = report.as_dict()
-    batch.save()

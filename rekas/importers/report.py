@@ -1,8 +1,15 @@
-"""What an import tells the user: counts, rejected cells and rows flagged for review."""
+"""What an import tells the user: counts, refused cells and rows flagged for review.
 
-from dataclasses import asdict, dataclass, field
+Every importer reports through `ImportReport`, so every refused cell reads the same way:
+*row, column, value: reason*. A cell gets one message (the first problem found in it), and a
+missing value is shown as nothing at all, never as pandas' nan, None, NaT or <NA>.
+"""
+
+from dataclasses import asdict, dataclass, field, fields
 
 from django.utils.translation import gettext as _
+
+from .normalise import is_missing
 
 
 @dataclass(frozen=True)
@@ -34,16 +41,29 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     batch_id: int | None = None
     committed: bool = False
+    _cells: set = field(default_factory=set, repr=False)  # (row, column) already refused
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def reject(self, *, row: int | None, column: str = "", value="", reason: str) -> None:
+        """Refuse a cell (or the file, without row and column). A cell already refused keeps
+        its first message: two reasons for one cell only repeat the same mistake."""
+        if row is not None and column:
+            if (row, column) in self._cells:
+                return
+            self._cells.add((row, column))
         self.errors.append(RowIssue(row=row, column=column, value=_as_text(value), reason=reason))
 
     def flag(self, *, row: int | None, column: str = "", value="", reason: str) -> None:
         self.flagged.append(RowIssue(row=row, column=column, value=_as_text(value), reason=reason))
+
+    def count_rejected(self, *, whole_file: bool = False) -> None:
+        """Rows refused: all of them when the file as a whole is at fault (a missing column, a
+        wrong option), otherwise each row with a refused cell."""
+        rows = {issue.row for issue in self.errors}
+        self.rejected = self.read if whole_file or None in rows else len(rows)
 
     def sorted_errors(self) -> list[RowIssue]:
         return sorted(self.errors, key=lambda issue: (issue.row or 0, issue.column))
@@ -61,22 +81,14 @@ class ImportReport:
         }
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "_cells"}
         data["errors"] = [asdict(issue) for issue in self.errors[:500]]
         data["flagged"] = [asdict(issue) for issue in self.flagged[:500]]
         return data
 
 
-class ImportRejected(Exception):
-    """The file was rejected as a whole; nothing was written. `report.errors` says why."""
-
-    def __init__(self, report: ImportReport):
-        super().__init__(report.summary())
-        self.report = report
-
-
 def _as_text(value) -> str:
-    if value is None:
+    if is_missing(value):
         return ""
     text = str(value)
     return text if len(text) <= 80 else text[:77] + "…"

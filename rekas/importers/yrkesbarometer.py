@@ -5,18 +5,15 @@ list several SSYK codes; null fields mean "ingen bedömning". History is kept pe
 round ("2025-2"); importing a round again replaces that round only.
 """
 
-import json
 import re
-from pathlib import Path
 
 import pandas as pd
-from django.db import transaction
 from django.utils.translation import gettext as _
-from tqdm import tqdm
 
 from syvsite.regions.models import County
 
 from ..documents import enqueue_after_import
+from ..exceptions import UnreadableFile
 from ..models import (
     NATIONAL,
     Assessment,
@@ -25,9 +22,12 @@ from ..models import (
     Occupation,
     OccupationalArea,
 )
-from .files import UnreadableFile, decode_utf8
+from . import writer
+from .files import Source, read_records
+from .normalise import is_missing
 from .report import ImportReport
 
+SOURCE = "Arbetsförmedlingen, Yrkesbarometern (CC0)"
 REQUIRED_FIELDS = ["yb_concept_id", "yb_yrke", "lan", "ssyk", "omgang"]
 CHOICES = {
     "jobbmojligheter": {choice.value for choice in Assessment.Opportunities},
@@ -37,30 +37,12 @@ CHOICES = {
 ROUND_PATTERN = re.compile(r"^\d{4}-[12]$")
 
 
-def read_records(source: Path | str | bytes) -> list[dict]:
-    data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source
-    if not data.strip():
-        raise UnreadableFile(_("Filen är tom."))
-    try:
-        records = json.loads(decode_utf8(data))
-    except json.JSONDecodeError as error:
-        raise UnreadableFile(
-            _("Filen är inte giltig JSON (rad %(line)s): %(error)s")
-            % {"line": error.lineno, "error": error.msg}
-        ) from error
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise UnreadableFile(_("Filen ska vara en JSON-lista med ett objekt per bedömning."))
-    if not records:
-        raise UnreadableFile(_("Filen innehåller inga bedömningar."))
-    return records
-
-
 def ssyk_codes(value) -> list[str]:
     return re.findall(r"\b\d{4}\b", str(value or ""))
 
 
 def import_yrkesbarometer(
-    *, source, file_name: str = "", commit: bool = True, user=None, progress: bool = False
+    *, source: Source, file_name: str = "", commit: bool = True, user=None, progress: bool = False
 ) -> ImportReport:
     report = ImportReport(kind=ImportBatch.Kind.YRKESBAROMETER, file_name=file_name or str(source))
     try:
@@ -70,40 +52,44 @@ def import_yrkesbarometer(
         return report
     report.read = len(records)
     frame = pd.DataFrame.from_records(records)
+    frame.index = range(1, len(frame) + 1)  # the record's number in the file
     _validate(frame, report)
     if not report.ok:
-        report.rejected = len({issue.row for issue in report.errors})
+        report.count_rejected()
         return report
     rounds = sorted(frame["omgang"].unique())
     report.notes.append(_("Bedömningsomgång: %(rounds)s.") % {"rounds": ", ".join(rounds)})
-    report.replaced = Assessment.objects.filter(round__in=rounds).count()
-    if commit:
-        _write(frame, report, rounds=rounds, user=user, progress=progress)
-    else:
-        report.written = len(frame)
-    return report
+    plan = writer.Plan(
+        rows=len(frame),
+        source=SOURCE,
+        replaces=[Assessment.objects.filter(round__in=rounds)],
+        write=lambda batch, bar: _write(frame, batch=batch, bar=bar),
+        progress_label=_("Bedömningar"),
+    )
+    return writer.apply(plan, report=report, commit=commit, user=user, progress=progress)
 
 
 def _validate(frame: pd.DataFrame, report: ImportReport) -> None:
+    """One message per refused field of a record; an empty required field is "värde saknas"
+    and gets no other check."""
     for field in REQUIRED_FIELDS:
         if field not in frame.columns:
             report.reject(row=None, column=field, reason=_("fältet saknas i filen"))
     if not report.ok:
         return
-    rows = pd.Series(range(1, len(frame) + 1), index=frame.index)
     counties = set(County.objects.values_list("code", flat=True)) | {NATIONAL}
-    for index, record in frame.iterrows():
-        row = int(rows[index])
+    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
+        present = {field: not is_missing(record[field]) for field in REQUIRED_FIELDS}
         for field in REQUIRED_FIELDS:
-            if pd.isna(record[field]) or str(record[field]).strip() == "":
+            if not present[field]:
                 report.reject(row=row, column=field, reason=_("värde saknas"))
-        if str(record["lan"]) not in counties:
+        if present["lan"] and str(record["lan"]) not in counties:
             report.reject(row=row, column="lan", value=record["lan"], reason=_("okänd länskod"))
-        if not ssyk_codes(record["ssyk"]):
+        if present["ssyk"] and not ssyk_codes(record["ssyk"]):
             report.reject(
                 row=row, column="ssyk", value=record["ssyk"], reason=_("ingen fyrsiffrig SSYK-kod")
             )
-        if not ROUND_PATTERN.match(str(record["omgang"])):
+        if present["omgang"] and not ROUND_PATTERN.match(str(record["omgang"])):
             report.reject(
                 row=row,
                 column="omgang",
@@ -112,23 +98,25 @@ def _validate(frame: pd.DataFrame, report: ImportReport) -> None:
             )
         for field, allowed in CHOICES.items():
             value = record.get(field)
-            if value is not None and not pd.isna(value) and value not in allowed:
+            if not is_missing(value) and (not isinstance(value, str) or value not in allowed):
                 report.reject(row=row, column=field, value=value, reason=_("okänt värde"))
         paradox = record.get("paradox")
-        if paradox is not None and not isinstance(paradox, list) and not pd.isna(paradox):
+        if not is_missing(paradox) and not isinstance(paradox, list):
             report.reject(row=row, column="paradox", value=paradox, reason=_("ska vara en lista"))
     key = ["yb_concept_id", "lan", "omgang"]
-    for index in frame.index[frame.duplicated(subset=key, keep="first")]:
+    complete = frame[key].notna().all(axis=1)  # a gap is refused above
+    duplicated = frame[key].astype(str).duplicated(keep="first")
+    for row in frame.index[complete & duplicated]:
         report.reject(
-            row=int(rows[index]),
+            row=row,
             column="yb_concept_id",
-            value=frame.at[index, "yb_concept_id"],
+            value=frame.at[row, "yb_concept_id"],
             reason=_("dubblett: yrket är redan bedömt för samma län och omgång"),
         )
 
 
 def _text(value) -> str:
-    return "" if value is None or (not isinstance(value, list) and pd.isna(value)) else str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def _names_for(codes: list[str], text: str) -> dict[str, str]:
@@ -177,19 +165,17 @@ def _upsert_occupations(frame: pd.DataFrame) -> dict[str, BarometerOccupation]:
     return result
 
 
-@transaction.atomic
-def _write(frame, report: ImportReport, *, rounds, user, progress: bool) -> None:
-    batch = ImportBatch.objects.create(
-        kind=ImportBatch.Kind.YRKESBAROMETER,
-        file_name=Path(report.file_name).name[:255],
-        source="Arbetsförmedlingen, Yrkesbarometern (CC0)",
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-        rows_read=report.read,
-    )
-    report.replaced = Assessment.objects.filter(round__in=rounds).delete()[0]
+def _write(frame: pd.DataFrame, *, batch: ImportBatch, bar) -> None:
+    write_assessments(frame, batch=batch, bar=bar)
+    enqueue_after_import(occupations=True)
+
+
+def write_assessments(frame: pd.DataFrame, *, batch: ImportBatch, bar) -> None:
+    """Validated records (Yrkesbarometer's keys) into the database: their occupations created or
+    updated, then one assessment per record. The seed writes its demo assessments with it too."""
     occupations = _upsert_occupations(frame)
     assessments = []
-    for record in tqdm(frame.to_dict("records"), disable=not progress, desc=_("Bedömningar")):
+    for record in frame.to_dict("records"):
         paradox = record.get("paradox")
         assessments.append(
             Assessment(
@@ -208,15 +194,7 @@ def _write(frame, report: ImportReport, *, rounds, user, progress: bool) -> None
                 batch=batch,
             )
         )
-    Assessment.objects.bulk_create(assessments, batch_size=1000)
-    report.written = len(assessments)
-    enqueue_after_import(occupations=True)
-    report.committed = True
-    report.batch_id = batch.pk
-    batch.rows_written = report.written
-    batch.rows_replaced = report.replaced
-    batch.report = report.as_dict()
-    batch.save()
+    writer.create_objects(Assessment, assessments, bar=bar)
 
 
 def _int_or_none(value):

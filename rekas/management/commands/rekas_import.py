@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rekas.importers import IMPORTERS, import_admissions
+from rekas.importers import IMPORTERS, run_import
 
 
 class Command(BaseCommand):
@@ -27,18 +27,17 @@ class Command(BaseCommand):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"Filen {path} finns inte.")
-        arguments = {
-            "source": file,
-            "file_name": file.name,
-            "commit": not dry_run,
-            "progress": True,
-        }
-        if IMPORTERS[kind] is import_admissions:
-            arguments["year"] = year
-            arguments["round"] = {"preliminar": "preliminary", "slutlig": "final"}.get(round, round)
-        elif year or round:
+        if (year or round) and "year" not in IMPORTERS[kind].options:
             raise CommandError("--year och --round gäller bara antagningsstatistik (admissions).")
-        report = IMPORTERS[kind](**arguments)
+        report = run_import(
+            kind,
+            source=file,
+            file_name=file.name,
+            commit=not dry_run,
+            progress=True,
+            year=year,
+            round={"preliminar": "preliminary", "slutlig": "final"}.get(round, round),
+        )
         for note in report.notes:
             self.stdout.write(note)
         for issue in report.flagged[:50]:
