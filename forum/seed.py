@@ -1,11 +1,15 @@
 """Demo content for `manage.py seed_demo`: categories and discussions among the demo users.
 
-Idempotent: categories are updated by slug; a thread that already exists (same category and
-title) is left as it is, so running twice neither duplicates posts nor moves dates.
+The content itself is in data/demo/categories.yaml and threads.yaml, where an editor can change
+it without reading Python. Idempotent: categories are updated by slug; a thread that already
+exists (same category and title) is left as it is, so running twice neither duplicates posts
+nor moves dates.
 """
 
 from datetime import timedelta
+from pathlib import Path
 
+import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -13,9 +17,15 @@ from django.utils import timezone
 from syvsite.core.sanitise import render_markdown
 
 from .models import Category, Post, Report, Status, Thread, Visibility
-from .seed_content import CATEGORIES, THREADS
 from .services.posting import refresh_thread
 from .services.subscriptions import follow_category, follow_thread
+
+DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
+
+
+def _load(name: str) -> list[dict]:
+    with (DEMO_DATA / f"{name}.yaml").open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
 
 
 def _users() -> dict:
@@ -24,7 +34,7 @@ def _users() -> dict:
 
 
 def _create_thread(*, category: Category, spec: dict, users: dict) -> Thread | None:
-    posts = [(users.get(email), body, hours) for email, body, hours in spec["posts"]]
+    posts = [(users.get(post["author"]), post["text"], post["hours"]) for post in spec["posts"]]
     if any(author is None for author, _, _ in posts):
         return None  # demo users missing (run seed_users first)
     now = timezone.now()
@@ -71,19 +81,19 @@ def _report(*, thread: Thread, spec: dict, users: dict) -> None:
 @transaction.atomic
 def run(*, stdout) -> None:
     users = _users()
-    categories = {}
-    for position, (slug, name, description, members_only) in enumerate(CATEGORIES):
-        categories[slug], _ = Category.objects.update_or_create(
-            slug=slug,
+    categories, specs = {}, _load("categories")
+    for position, spec in enumerate(specs):
+        categories[spec["slug"]], _ = Category.objects.update_or_create(
+            slug=spec["slug"],
             defaults={
-                "name": name,
-                "description": description,
+                "name": spec["name"],
+                "description": spec["description"],
                 "position": position,
-                "visibility": Visibility.MEMBERS if members_only else Visibility.PUBLIC,
+                "visibility": Visibility.MEMBERS if spec["members_only"] else Visibility.PUBLIC,
             },
         )
     created = 0
-    for spec in THREADS:
+    for spec in _load("threads"):
         category = categories[spec["category"]]
         if Thread.objects.filter(category=category, title=spec["title"]).exists():
             continue
@@ -91,7 +101,8 @@ def run(*, stdout) -> None:
         if thread is not None:
             _report(thread=thread, spec=spec, users=users)
             created += 1
-    vera = users.get("vagledare@syv-demo.se")
-    if vera is not None:
-        follow_category(user=vera, category=categories["gymnasievalet"])
+    for spec in specs:
+        for email in spec.get("followed_by", ()):
+            if (follower := users.get(email)) is not None:
+                follow_category(user=follower, category=categories[spec["slug"]])
     stdout.write(f"  {len(categories)} forumkategorier, {created} nya trådar")
