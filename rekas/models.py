@@ -6,6 +6,7 @@ shared reads in `rekas/selectors.py`.
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 NATIONAL = "00"  # Yrkesbarometern's code for "the whole country"
@@ -33,7 +34,7 @@ class Programme(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/rekas/program/{self.code}/"
+        return reverse("rekas:programme", args=[self.code])
 
 
 class Orientation(models.Model):
@@ -241,7 +242,7 @@ class Occupation(models.Model):
         return f"{self.ssyk} {self.name}"
 
     def get_absolute_url(self) -> str:
-        return f"/rekas/yrke/{self.ssyk}/"
+        return reverse("rekas:occupation", args=[self.ssyk])
 
 
 class BarometerOccupation(models.Model):

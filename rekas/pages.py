@@ -6,6 +6,7 @@ Views stay short: they parse filters, call one of these and render or export the
 from dataclasses import dataclass
 
 import pandas as pd
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import analysis, selectors
@@ -53,7 +54,7 @@ def _decorate_programmes(frame: pd.DataFrame) -> list[dict]:
     rows = records(frame)
     for row in rows:
         row["programme"] = names.get(row["programme_code"], row["programme_code"])
-        row["programme_url"] = f"/rekas/program/{row['programme_code']}/"
+        row["programme_url"] = reverse("rekas:programme", args=[row["programme_code"]])
         if "match" in row:
             row["match_tone"] = Match.TONES.get(row["match"], "")
     return sorted(rows, key=lambda row: row["programme"])
@@ -92,7 +93,7 @@ def county_programme_table(admissions: pd.DataFrame, *, caption: str) -> Table:
     rows = records(frame)
     for row in rows:
         row["county"] = names.get(row["county_code"], row["county_code"])
-        row["county_url"] = f"/rekas/lan/{row['county_code']}/"
+        row["county_url"] = reverse("rekas:county", args=[row["county_code"]])
         row["match_tone"] = Match.TONES.get(row["match"], "")
     return Table(
         name="lan",
@@ -139,12 +140,12 @@ def trend_table(admissions: pd.DataFrame, *, caption: str) -> Table:
 
 
 def area_table(
-    admissions: pd.DataFrame, *, key: str, name_key: str, url_prefix: str, caption: str, name: str
+    admissions: pd.DataFrame, *, key: str, name_key: str, url_name: str, caption: str, name: str
 ) -> Table:
     frame = analysis.summarise(admissions, by=[key, name_key])
     rows = records(frame)
     for row in rows:
-        row["url"] = f"{url_prefix}{row[key]}/"
+        row["url"] = reverse(url_name, args=[row[key]])
     return Table(
         name=name,
         caption=caption,

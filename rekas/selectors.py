@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from django.db.models import Max
+from django.urls import reverse
 
 from syvsite.regions.models import County
 
@@ -161,7 +162,7 @@ class Outlook:
 
     @property
     def url(self) -> str:
-        return f"/rekas/yrke/{self.ssyk}/"
+        return reverse("rekas:occupation", args=[self.ssyk])
 
 
 def _label(choices, value: str) -> str:

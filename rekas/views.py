@@ -97,7 +97,7 @@ def _county_table(admissions):
         frame,
         key="county_code",
         name_key="county_name",
-        url_prefix="/rekas/lan/",
+        url_name="rekas:county",
         caption=_("Län"),
         name="lan",
     )
@@ -119,7 +119,7 @@ def county(request, code: str):
             admissions,
             key="municipality_code",
             name_key="municipality_name",
-            url_prefix="/rekas/kommun/",
+            url_name="rekas:municipality",
             caption=_("Kommuner i %(area)s") % {"area": county.name},
             name="kommuner",
         ),
