@@ -1,4 +1,4 @@
-"""Vocabulary of the placement board: placement types and upper-secondary programmes."""
+"""Vocabulary of the placement board: placement types."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,29 +25,6 @@ PLACEMENT_TYPE_AUDIENCE = {
     PlacementType.APL: "Gymnasieskola",
     PlacementType.LIA: "Yrkeshögskola",
     PlacementType.PRAKTIK: "Vuxenutbildning",
-}
-
-# Skolverket's national upper-secondary programmes (codes used in admission statistics).
-# Used until REKAS provides its programme register; codes are stored as plain strings.
-NATIONAL_PROGRAMMES = {
-    "BA": "Bygg- och anläggningsprogrammet",
-    "BF": "Barn- och fritidsprogrammet",
-    "EE": "El- och energiprogrammet",
-    "FT": "Fordons- och transportprogrammet",
-    "HA": "Handels- och administrationsprogrammet",
-    "HV": "Hantverksprogrammet",
-    "HT": "Hotell- och turismprogrammet",
-    "IN": "Industritekniska programmet",
-    "NB": "Naturbruksprogrammet",
-    "RL": "Restaurang- och livsmedelsprogrammet",
-    "VF": "VVS- och fastighetsprogrammet",
-    "VO": "Vård- och omsorgsprogrammet",
-    "EK": "Ekonomiprogrammet",
-    "ES": "Estetiska programmet",
-    "HU": "Humanistiska programmet",
-    "NA": "Naturvetenskapsprogrammet",
-    "SA": "Samhällsvetenskapsprogrammet",
-    "TE": "Teknikprogrammet",
 }
 
 MAX_CHOICES = 5

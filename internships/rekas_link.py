@@ -1,9 +1,5 @@
-"""The link to REKAS: its SSYK occupations and programmes, and Yrkesbarometern's outlook.
-
-Every use is guarded: without the REKAS app (or without an assessment for an occupation and
-county) the placement board still works; it falls back to Skolverket's programme list and
-shows no outlook.
-"""
+"""What the placement board reads from REKAS: its programmes and SSYK occupations (loaded by
+its reference-data migration), and Yrkesbarometern's outlook for a listing's occupation."""
 
 import logging
 from dataclasses import dataclass
@@ -11,7 +7,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .constants import NATIONAL_PROGRAMMES
+from rekas.models import Occupation, Programme
+from rekas.selectors import outlook_for as rekas_outlook_for
 
 logger = logging.getLogger(__name__)
 
@@ -35,21 +32,9 @@ class Outlook:
     is_national: bool = False
 
 
-def _rekas_models():
-    try:
-        from rekas.models import Occupation, Programme
-    except ImportError:
-        return None
-    return Occupation, Programme
-
-
 def programme_choices() -> list[tuple[str, str]]:
-    models = _rekas_models()
-    if models is not None:
-        rows = list(models[1].objects.values_list("code", "name"))
-        if rows:
-            return rows
-    return sorted(NATIONAL_PROGRAMMES.items(), key=lambda item: item[1])
+    """(code, name) of every upper-secondary programme, e.g. ("VO", "Vård- och omsorgs…")."""
+    return list(Programme.objects.values_list("code", "name"))
 
 
 def programme_names(codes) -> list[str]:
@@ -58,33 +43,25 @@ def programme_names(codes) -> list[str]:
 
 
 def occupation_choices() -> list[tuple[str, str]]:
-    """SSYK 2012 groups from REKAS as (code, "Name (code)"); empty without REKAS."""
-    models = _rekas_models()
-    if models is None:
-        return []
+    """SSYK 2012 groups as (code, "Name (code)")."""
     return [
         (ssyk, f"{name} ({ssyk})")
-        for ssyk, name in models[0].objects.order_by("name").values_list("ssyk", "name")
+        for ssyk, name in Occupation.objects.order_by("name").values_list("ssyk", "name")
     ]
 
 
 def occupation_name(ssyk: str) -> str:
-    models = _rekas_models()
-    if models is None or not ssyk:
+    if not ssyk:
         return ""
-    return models[0].objects.filter(ssyk=ssyk).values_list("name", flat=True).first() or ""
+    return Occupation.objects.filter(ssyk=ssyk).values_list("name", flat=True).first() or ""
 
 
 def outlook_for(*, ssyk: str, county_code: str) -> Outlook | None:
     if not ssyk or not county_code:
         return None
     try:
-        from rekas.selectors import outlook_for as rekas_outlook_for
-    except ImportError:
-        return None
-    try:
         result = rekas_outlook_for(ssyk=ssyk, county_code=county_code)
-    except Exception:  # noqa: BLE001 - a REKAS problem must never break a listing page
+    except Exception:  # noqa: BLE001 - the outlook is an extra: a REKAS fault must not break a listing page
         logger.exception("REKAS outlook failed for %s in %s", ssyk, county_code)
         return None
     if result is None or result.recruitment_situation not in SITUATION_HEADLINES:
