@@ -33,7 +33,8 @@ def rich_text_paragraphs(value: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-def _label(choices, value: str) -> str:
+def choice_label(choices, value: str) -> str:
+    """The label of a coded value (a stage, a role); an unknown code as it is."""
     try:
         return str(choices(value).label)
     except ValueError:
@@ -54,16 +55,16 @@ def _goal_lines(stream) -> list[str]:
 
 def _responsibility_lines(stream) -> list[str]:
     return [
-        f"{_label(PlanRole, block.value['role'])}: {' '.join(block.value['description'].split())}"
+        f"{choice_label(PlanRole, block.value['role'])}: {' '.join(block.value['description'].split())}"
         for block in stream
     ]
 
 
 def activity_line(value) -> str:
     parts = [
-        f"{_label(Stage, value['stage'])}: {value['title']}",
+        f"{choice_label(Stage, value['stage'])}: {value['title']}",
         _("När: %(timing)s") % {"timing": value["timing"]},
-        _("Ansvarig: %(role)s") % {"role": _label(PlanRole, value["responsible_role"])},
+        _("Ansvarig: %(role)s") % {"role": choice_label(PlanRole, value["responsible_role"])},
     ]
     if value.get("description"):
         parts.append(" ".join(value["description"].split()))

@@ -1,25 +1,19 @@
 from django import template
 
 from ..constants import PlanRole, Stage
+from ..text import choice_label
 
 register = template.Library()
 
 
-def _label(choices, value) -> str:
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value or ""
-
-
 @register.filter
 def role_label(value: str) -> str:
-    return _label(PlanRole, value)
+    return choice_label(PlanRole, value)
 
 
 @register.filter
 def stage_label(value: str) -> str:
-    return _label(Stage, value)
+    return choice_label(Stage, value)
 
 
 @register.filter
@@ -29,7 +23,7 @@ def activities_by_stage(stream) -> list[dict]:
     for block in stream:
         groups.setdefault(block.value["stage"], []).append(block)
     return [
-        {"stage": stage, "label": _label(Stage, stage), "blocks": blocks}
+        {"stage": stage, "label": choice_label(Stage, stage), "blocks": blocks}
         for stage, blocks in groups.items()
         if blocks
     ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..diff import diff_plans
 from ..forms import VersionForm
+from ..models.mixins import ancestor_crumbs
 from ..selectors import live_plan, published_revisions
 
 
@@ -45,10 +46,7 @@ def plan_changes(request: HttpRequest, section: str, plan: str) -> TemplateRespo
         {
             "page": page,
             "breadcrumb_items": [
-                *(
-                    {"url": ancestor.get_url(request), "label": ancestor.title}
-                    for ancestor in page.get_ancestors().filter(depth__gt=2)
-                ),
+                *ancestor_crumbs(page, request),
                 {"url": page.get_url(request), "label": page.title},
             ],
             "form": form,
