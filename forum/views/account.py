@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import selectors
 from ..models import Category, Subscription, Thread
-from ..services.subscriptions import read_unsubscribe_token
+from ..services.subscriptions import read_unsubscribe_token, unfollow
 
 
 @login_required
@@ -26,7 +26,7 @@ def my_subscriptions(request: HttpRequest) -> HttpResponse:
 @require_POST
 def remove_subscription(request: HttpRequest, pk: int) -> HttpResponse:
     subscription = get_object_or_404(Subscription, pk=pk, user=request.user)
-    subscription.delete()
+    unfollow(user=request.user, thread=subscription.thread, category=subscription.category)
     messages.success(request, _("Du följer inte längre %(name)s.") % {"name": subscription.target})
     return redirect("forum:my_forum")
 
@@ -47,7 +47,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     )
     done = request.method == "POST"
     if done and subscription is not None:
-        subscription.delete()
+        unfollow(user=subscription.user, thread=subscription.thread, category=subscription.category)
     context = {"target": target, "kind": payload["k"], "subscribed": subscription is not None,
                "done": done}  # fmt: skip
     return render(request, "forum/unsubscribe.html", context)
