@@ -6,14 +6,12 @@ shown with their current names). Feedback counters are indexed so "most used" an
 rated" sort in the engine, and a new rating or use re-indexes its method (`related`).
 """
 
-import time
-from collections.abc import Iterator, Mapping
-
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import Float, Integer, Keyword
 
-from search.documents import VISIBILITY_PUBLIC, BaseDocument
-from search.registry import Facet, Related, SearchType, register
+from search.documents import BaseDocument
+from search.registry import Facet, ModelLabels, Related, SearchType, register
+from search.text import joined
 
 DOC_TYPE = "method"
 
@@ -25,42 +23,10 @@ class MethodDocument(BaseDocument):
     use_count = Integer()
     rating_count = Integer()
     rating_average = Float()
-    # Sort keys with the database path's tie-breakers folded in (see rank helpers below).
+    # Sort keys with their tie-breakers folded in (see the rank helpers below).
     use_rank = Float()
     rating_rank = Float()
     title_sort = Keyword()
-
-
-class TermLabels(Mapping):
-    """slug → current name of a vocabulary model, for facet labels (re-read every minute)."""
-
-    ttl_seconds = 60
-
-    def __init__(self, model_name: str):
-        self.model_name = model_name
-        self._cache: dict[str, str] = {}
-        self._read_at = float("-inf")
-
-    def _labels(self) -> dict[str, str]:
-        from django.apps import apps
-
-        if time.monotonic() - self._read_at > self.ttl_seconds:
-            model = apps.get_model("methods", self.model_name)
-            self._cache = dict(model.objects.values_list("slug", "name"))
-            self._read_at = time.monotonic()
-        return self._cache
-
-    def __getitem__(self, key: str) -> str:
-        return self._labels()[key]
-
-    def __contains__(self, key) -> bool:
-        return key in self._labels()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._labels())
-
-    def __len__(self) -> int:
-        return len(self._labels())
 
 
 def get_queryset():
@@ -74,33 +40,37 @@ def get_queryset():
     )
 
 
-def use_rank(page) -> float:
-    """use_count, ties broken by newest (the fraction stays below 1)."""
+def _newness(page) -> float:
+    """Below 1 and larger for a newer method: the "newest first" tie-breaker."""
     published = page.first_published_at.timestamp() if page.first_published_at else 0
-    return page.use_count + published / 1e11
+    return published / 1e11
 
 
-def rating_rank(page) -> float | None:
-    """Average first, then the number of ratings; unrated methods sort last (None)."""
+def use_rank(page) -> float:
+    """use_count, ties broken by newest."""
+    return page.use_count + _newness(page)
+
+
+def rating_rank(page) -> float:
+    """Average first, then the number of ratings (an average is at least 1). Unrated methods
+    rank below 1, newest first; a number rather than None, so that every sort puts them last."""
     if page.rating_average is None:
-        return None
+        return _newness(page)
     return round(page.rating_average, 2) + min(page.rating_count, 9999) / 1e6
 
 
 def to_document(page) -> dict:
+    """What a method knows; the common fields it leaves out (county, municipality, location,
+    visibility public) are filled in by search.indexing.prepare_source."""
     themes = list(page.themes.all())
     formats = list(page.formats.all())
     return {
         "title": page.title,
         "summary": page.summary,
-        "body": "\n".join([page.full_text(), *(term.name for term in themes + formats)]),
-        "url": page.url or "",
-        "county": [],
-        "municipality": [],
+        "body": joined(page.full_text(), *(term.name for term in themes + formats)),
+        "url": page.url,
         "audience": [group.name for group in page.target_groups.all()],
         "date": page.first_published_at,
-        "visibility": VISIBILITY_PUBLIC,
-        "location": None,
         "tags": [term.name for term in themes + formats],
         "method_theme": [theme.slug for theme in themes],
         "method_format": [fmt.slug for fmt in formats],
@@ -138,12 +108,12 @@ register(
         to_document=to_document,
         is_page=True,
         facets=(
-            Facet("method_theme", _("Tema"), param="tema", labels=TermLabels("Theme")),
+            Facet("method_theme", _("Tema"), param="tema", labels=ModelLabels("methods.Theme")),
             Facet(
                 "method_format",
                 _("Arbetsform"),
                 param="arbetsform",
-                labels=TermLabels("MethodFormat"),
+                labels=ModelLabels("methods.MethodFormat"),
             ),
             Facet(
                 "method_duration", _("Tidsåtgång"), param="tidsatgang", labels=_duration_labels()
