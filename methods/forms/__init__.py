@@ -1,21 +1,4 @@
 from .bundle import SubmissionForms
 from .feedback import CommentForm, ModerationForm, RatingForm
-from .submission import (
-    AttachmentFormSet,
-    ImageFormSet,
-    MethodSubmissionForm,
-    ReferenceFormSet,
-    StepFormSet,
-)
 
-__all__ = [
-    "AttachmentFormSet",
-    "CommentForm",
-    "ImageFormSet",
-    "MethodSubmissionForm",
-    "ModerationForm",
-    "RatingForm",
-    "ReferenceFormSet",
-    "StepFormSet",
-    "SubmissionForms",
-]
+__all__ = ["CommentForm", "ModerationForm", "RatingForm", "SubmissionForms"]

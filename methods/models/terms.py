@@ -1,4 +1,5 @@
-"""Controlled vocabularies: small tables so filters are indexed joins, not JSON scans.
+"""Controlled vocabularies: target groups, formats and themes (the first terms come from the
+data migration 0002).
 
 Editors can add themes in the Wagtail admin; the slugs are the values in filter URLs and in
 the search index, so they never change once in use.
@@ -54,30 +55,3 @@ class Duration(models.TextChoices):
     LESSON = "lektion", _("30–60 minuter")
     LONG = "lang", _("Mer än en timme")
     SERIES = "flera", _("Flera tillfällen")
-
-
-# The initial vocabularies (also loaded by the data migration 0002).
-TARGET_GROUPS = [
-    ("grundskola-f-6", "Grundskola F–6"),
-    ("grundskola-7-9", "Grundskola 7–9"),
-    ("gymnasieskola", "Gymnasieskola"),
-    ("vuxenutbildning", "Vuxenutbildning"),
-    ("anpassad-skola", "Anpassad skola"),
-    ("nyanlanda", "Nyanlända"),
-    ("langt-fran-arbetsmarknaden", "Individer långt från arbetsmarknaden"),
-]
-FORMATS = [
-    ("individuellt", "Individuellt"),
-    ("grupp", "Grupp"),
-    ("klass", "Klass"),
-    ("foraldrar", "Föräldrar"),
-]
-THEMES = [
-    ("sjalvkannedom", "Självkännedom"),
-    ("utbildnings-och-yrkesval", "Utbildnings- och yrkesval"),
-    ("arbetsmarknadskunskap", "Arbetsmarknadskunskap"),
-    ("normkritik-och-jamstalldhet", "Normkritik och jämställdhet"),
-    ("studiebesok-och-praktik", "Studiebesök och praktik"),
-    ("digitala-verktyg", "Digitala verktyg"),
-    ("beslut-och-planering", "Beslut och planering"),
-]
