@@ -7,14 +7,14 @@ listing (`related`), as do changes to periods, programmes, workplaces and the co
 approval.
 """
 
-from collections.abc import Iterator, Mapping
 from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import Date, Integer, Keyword
 
-from search.documents import VISIBILITY_PUBLIC, BaseDocument
-from search.registry import Facet, Related, SearchType, register
+from search.documents import BaseDocument
+from search.registry import Facet, ModelLabels, Related, SearchType, register
+from search.text import joined
 
 from .constants import PLACEMENT_TYPE_AUDIENCE, PLACEMENT_TYPE_SHORT, PlacementType
 
@@ -30,24 +30,6 @@ class ListingDocument(BaseDocument):
     company_name = Keyword()
     free_places = Integer()
     next_start = Date()
-
-
-class ProgrammeLabels(Mapping):
-    """code → programme name (REKAS, or the built-in list), read when a facet is shown."""
-
-    def _labels(self) -> dict[str, str]:
-        from .rekas_link import programme_choices
-
-        return dict(programme_choices())
-
-    def __getitem__(self, key: str) -> str:
-        return self._labels()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._labels())
-
-    def __len__(self) -> int:
-        return len(self._labels())
 
 
 def get_queryset():
@@ -82,36 +64,31 @@ def _period_facts(listing) -> tuple[list[str], list[str], int, date | None]:
 
 
 def to_document(listing) -> dict:
+    """What a listing knows; visibility (public) and common fields left empty are filled in
+    by search.indexing.prepare_source."""
     workplace = listing.workplace
     municipality = workplace.municipality
     weeks, months, free, next_start = _period_facts(listing)
     location = listing.location
-    requirements = [listing.language_requirements, listing.health_and_safety]
     return {
         "title": listing.title,
         "summary": listing.description[:300],
-        "body": "\n".join(
-            part
-            for part in [
-                listing.description,
-                listing.company.name,
-                listing.occupation_name,
-                workplace.city,
-                municipality.name,
-                *requirements,
-            ]
-            if part
+        "body": joined(
+            listing.description,
+            listing.company.name,
+            listing.occupation_name,
+            workplace.city,
+            municipality.name,
+            listing.language_requirements,
+            listing.health_and_safety,
         ),
         "url": listing.get_absolute_url(),
         "county": [municipality.county.code],
         "municipality": [municipality.code],
         "audience": [PLACEMENT_TYPE_AUDIENCE[listing.placement_type]],
         "date": listing.published_at,
-        "visibility": VISIBILITY_PUBLIC,
         "location": {"lat": location[0], "lon": location[1]} if location else None,
-        "tags": [PLACEMENT_TYPE_SHORT[listing.placement_type], listing.occupation_name]
-        if listing.occupation_name
-        else [PLACEMENT_TYPE_SHORT[listing.placement_type]],
+        "tags": [PLACEMENT_TYPE_SHORT[listing.placement_type], listing.occupation_name],
         "placement_type": listing.placement_type,
         "programme": [programme.code for programme in listing.programmes.all()],
         "occupation": listing.occupation_ssyk,
@@ -160,7 +137,12 @@ register(
                 param="typ",
                 labels=dict(PlacementType.choices),
             ),
-            Facet("programme", _("Program"), param="program", labels=ProgrammeLabels()),
+            Facet(
+                "programme",
+                _("Program"),
+                param="program",
+                labels=ModelLabels("rekas.Programme", key="code", label="name"),
+            ),
             Facet("months", _("Månad"), param="manad", size=24),
             Facet("weeks", _("Vecka"), param="vecka", size=60),
         ),
