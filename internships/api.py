@@ -14,8 +14,8 @@ from pydantic import field_validator
 from syvsite.accounts.services import absolute_url
 from syvsite.regions.models import County, Municipality
 
-from .constants import PlacementType
 from .finder import ListingQuery, find_listings
+from .models import PlacementType
 from .rekas_link import outlook_for, programme_choices
 from .selectors import public_listings, upcoming_periods
 

@@ -16,9 +16,25 @@ from search.documents import BaseDocument
 from search.registry import Facet, ModelLabels, Related, SearchType, register
 from search.text import joined
 
-from .constants import PLACEMENT_TYPE_AUDIENCE, PLACEMENT_TYPE_SHORT, PlacementType
+from .models import PlacementType
 
 DOC_TYPE = "internship"
+
+# Short names for tags.
+PLACEMENT_TYPE_SHORT = {
+    PlacementType.PRAO: "PRAO",
+    PlacementType.APL: "APL",
+    PlacementType.LIA: "LIA",
+    PlacementType.PRAKTIK: "Praktik",
+}
+
+# Who the placement is for, as search `audience` labels.
+PLACEMENT_TYPE_AUDIENCE = {
+    PlacementType.PRAO: "Grundskola",
+    PlacementType.APL: "Gymnasieskola",
+    PlacementType.LIA: "Yrkeshögskola",
+    PlacementType.PRAKTIK: "Vuxenutbildning",
+}
 
 
 class ListingDocument(BaseDocument):

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Exists, IntegerField, Max, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -102,14 +102,6 @@ def listings_awaiting_review() -> QuerySet:
         .select_related("company", "workplace__municipality")
         .order_by("submitted_at")
     )
-
-
-def company_booking_counts(*, company: Organisation) -> dict:
-    counts = Booking.objects.filter(period__listing__company=company).aggregate(
-        pending=Count("pk", filter=Q(status=Booking.Status.PENDING)),
-        accepted=Count("pk", filter=Q(status=Booking.Status.ACCEPTED)),
-    )
-    return counts
 
 
 def listings_due_to_expire(*, on: date) -> QuerySet:

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import PlacementType
-from ..models import Listing, ListingPeriod
+from ..models import Listing, ListingPeriod, PlacementType
 from ..rekas_link import occupation_choices, occupation_name, programme_choices
 from ..selectors import today
 from . import date_field

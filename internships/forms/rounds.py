@@ -3,8 +3,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import MAX_CHOICES, PlacementType
-from ..models import ChoiceRound
+from ..models import MAX_CHOICES, ChoiceRound, PlacementType
 from ..selectors import today
 from . import date_field
 

@@ -1,10 +1,11 @@
 from .bookings import RESERVING_STATUSES, Booking, BookingPupil
 from .certificates import Certificate
 from .companies import CompanyProfile, Workplace
-from .listings import Listing, ListingPeriod, ListingProgramme
-from .rounds import Choice, ChoiceRound, Participant
+from .listings import Listing, ListingPeriod, ListingProgramme, PlacementType
+from .rounds import MAX_CHOICES, Choice, ChoiceRound, Participant
 
 __all__ = [
+    "MAX_CHOICES",
     "RESERVING_STATUSES",
     "Booking",
     "BookingPupil",
@@ -16,5 +17,6 @@ __all__ = [
     "ListingPeriod",
     "ListingProgramme",
     "Participant",
+    "PlacementType",
     "Workplace",
 ]

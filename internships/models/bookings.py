@@ -55,14 +55,6 @@ class Booking(models.Model):
     def __str__(self) -> str:
         return f"{self.school} – {self.period.listing} ({self.period})"
 
-    @property
-    def listing(self):
-        return self.period.listing
-
-    @property
-    def holds_places(self) -> bool:
-        return self.status in RESERVING_STATUSES
-
 
 class BookingPupil(models.Model):
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="pupils")

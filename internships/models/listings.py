@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
@@ -7,7 +5,15 @@ from django.db.models import F, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import PlacementType
+
+class PlacementType(models.TextChoices):
+    """Which school form the placement is for; a listing and a choice round have one."""
+
+    PRAO = "prao", _("PRAO (grundskolan år 8–9)")
+    APL = "apl", _("APL (gymnasieskolan)")
+    LIA = "lia", _("LIA (yrkeshögskolan)")
+    PRAKTIK = "praktik", _("Praktik (vuxenutbildning och nyanlända)")
+
 
 ssyk_validator = RegexValidator(
     r"^\d{4}$", _("Yrkeskoden (SSYK 2012) består av fyra siffror, till exempel 5321.")
@@ -90,19 +96,12 @@ class Listing(models.Model):
         return reverse("internships:listing", args=[self.pk])
 
     @property
-    def municipality(self):
-        return self.workplace.municipality
-
-    @property
     def location(self) -> tuple[float, float] | None:
         return self.workplace.location
 
     @property
     def is_live(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.company.is_approved
-
-    def last_period_end(self) -> date | None:
-        return self.periods.aggregate(last=models.Max("end_date"))["last"]
 
 
 class ListingProgramme(models.Model):

@@ -3,7 +3,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import MAX_CHOICES, PlacementType
+from .listings import PlacementType
+
+MAX_CHOICES = 5  # listings a pupil may rank in a choice round
 
 
 class ChoiceRound(models.Model):

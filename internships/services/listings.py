@@ -39,8 +39,8 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.WITHDRAWN, S.DRAFT): COMPANY,
     (S.EXPIRED, S.DRAFT): COMPANY,
 }
-# The coordinator sending a listing back is a separate action with a required note.
-RETURN_FOR_CHANGES = (S.PENDING_REVIEW, S.DRAFT)
+# The coordinator sending a listing back (pending_review → draft) is not a transition here but
+# a separate action with a required note: return_for_changes().
 
 LISTING_FIELDS = (
     "workplace",

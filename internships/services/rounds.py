@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 from syvsite.accounts.services import absolute_url
 from syvsite.organisations.models import Organisation
 
-from ..constants import MAX_CHOICES
 from ..exceptions import PlacementError
-from ..models import Choice, ChoiceRound, Participant
+from ..models import MAX_CHOICES, Choice, ChoiceRound, Participant
 from ..rounds_selectors import eligible_periods, round_is_open_for_choices
 from ..selectors import today
 from . import notifications

@@ -6,13 +6,12 @@ from itertools import count
 import factory
 from django.utils import timezone
 
-from internships.constants import PlacementType
 from internships.models import (
     Booking,
     BookingPupil,
-    CompanyProfile,
     Listing,
     ListingPeriod,
+    PlacementType,
     Workplace,
 )
 from syvsite.accounts.roles import Role
@@ -47,15 +46,6 @@ class CompanyFactory(OrganisationFactory):
 class SchoolFactory(OrganisationFactory):
     kind = Organisation.Kind.SCHOOL
     name = factory.Sequence(lambda n: f"Testskolan {n}")
-
-
-class CompanyProfileFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CompanyProfile
-
-    company = factory.SubFactory(CompanyFactory)
-    contact_name = "Karin Kontakt"
-    contact_email = factory.Sequence(lambda n: f"kontakt{n}@foretag.se")
 
 
 class WorkplaceFactory(factory.django.DjangoModelFactory):
