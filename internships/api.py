@@ -86,7 +86,7 @@ class ListingPageOut(Schema):
     page: int
     page_size: int
     pages: int
-    engine: str = Field(description="engine (sökmotorn) eller mirror/database (reserv)")
+    engine: str = Field(description="engine (sökmotorn) eller mirror (databaskopian, reserv)")
     results: list[ListingSummaryOut]
 
 

@@ -7,7 +7,7 @@ listing (`related`), as do changes to periods, programmes, workplaces and the co
 approval.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import Date, Integer, Keyword
@@ -19,6 +19,7 @@ from search.text import joined
 from .models import PlacementType
 
 DOC_TYPE = "internship"
+MAX_WEEKS = 60  # of one period; a longer one is indexed by its first 60 weeks
 
 # Short names for tags.
 PLACEMENT_TYPE_SHORT = {
@@ -54,6 +55,16 @@ def get_queryset():
     return public_listings().prefetch_related("periods__bookings")
 
 
+def iso_weeks(start: date, end: date) -> list[str]:
+    """ISO weeks ("2026-W12") touched by a date range; what the index stores per listing."""
+    weeks, day = [], start - timedelta(days=start.weekday())
+    while day <= end and len(weeks) < MAX_WEEKS:
+        year, week, _ = day.isocalendar()
+        weeks.append(f"{year}-W{week:02d}")
+        day += timedelta(days=7)
+    return weeks
+
+
 def months_between(start: date, end: date) -> list[str]:
     months, year, month = [], start.year, start.month
     while (year, month) <= (end.year, end.month):
@@ -63,7 +74,6 @@ def months_between(start: date, end: date) -> list[str]:
 
 
 def _period_facts(listing) -> tuple[list[str], list[str], int, date | None]:
-    from .finder import iso_weeks
     from .models import RESERVING_STATUSES
     from .selectors import today
 

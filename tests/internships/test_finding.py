@@ -1,4 +1,5 @@
-"""Finding places: /praktik/ filters and the open API (without an engine: the database answers)."""
+"""Finding places: /praktik/ filters and the open API (without an engine: the search app's
+database copy answers)."""
 
 import pytest
 from django.urls import reverse
@@ -51,6 +52,20 @@ def test_distance_from_my_school_sorts_nearest_first(client, places, staff, scho
     distances = [listing.distance for listing in response.context["results"].listings]
     assert distances[0] < 5 and 40 < distances[1] < 80 and distances[2] > 350
     assert "km bort" in response.text
+
+
+def test_distance_is_shown_when_sorted_by_date(client, places):
+    response = client.get(reverse("internships:listings"), {"nara": "1480", "sort": "date"})
+    distances = {item.title: item.distance for item in response.context["results"].listings}
+    assert distances["Vårdpraktik Göteborg"] < 5 and distances["LIA Stockholm"] > 350
+
+
+def test_without_the_engine_the_page_and_the_api_say_so(client, places):
+    response = client.get(reverse("internships:listings"), {"q": "bygg"})
+    assert titles(response) == ["Byggpraktik Borås"]
+    assert response.context["results"].engine == "mirror"
+    assert "direkt mot databasen" in response.text
+    assert client.get("/api/v1/internships/listings").json()["engine"] == "mirror"
 
 
 def test_bad_filter_values_do_not_break_the_page(client, places):
