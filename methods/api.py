@@ -1,7 +1,8 @@
-"""Open JSON API under /api/v1/methods/ (mounted by syvsite/api.py): the published methods."""
+"""Open JSON API under /api/v1/methods/ (mounted by syvsite/api.py): the published methods.
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
+The list finds methods as /metoder/ does (methods.selectors.search_methods, through search).
+"""
+
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
@@ -112,14 +113,6 @@ def _summary(page: MethodPage) -> dict:
     }
 
 
-def _prefetched(queryset):
-    return queryset.prefetch_related(
-        Prefetch("target_groups", queryset=TargetGroup.objects.all()),
-        Prefetch("formats", queryset=MethodFormat.objects.all()),
-        Prefetch("themes", queryset=Theme.objects.all()),
-    )
-
-
 @router.get("/", response=MethodPageOut, summary="Publicerade metoder, filtrerade och sorterade")
 def list_methods(request, filters: Query[MethodFilters]):
     params = QueryDict(mutable=True)
@@ -128,13 +121,15 @@ def list_methods(request, filters: Query[MethodFilters]):
     params.setlist("tema", filters.tema)
     params.setlist("tid", filters.tid)
     params["q"], params["sort"] = filters.q, filters.sort
-    paginator = Paginator(_prefetched(search_methods(parse_filters(params))), filters.page_size)
-    page = paginator.get_page(filters.page)
+    found = search_methods(
+        filters=parse_filters(params), page=filters.page, per_page=filters.page_size
+    )
+    page = found.page_obj
     return {
-        "count": paginator.count,
+        "count": page.paginator.count,
         "page": page.number,
         "page_size": filters.page_size,
-        "pages": paginator.num_pages,
+        "pages": page.paginator.num_pages,
         "results": [_summary(method) for method in page.object_list],
     }
 
@@ -151,7 +146,7 @@ def vocabularies(request):
 
 @router.get("/{method_id}", response=MethodOut, summary="En publicerad metod med alla steg")
 def method_detail(request, method_id: int = Path(..., ge=1, le=PAGE_ID_MAX)):
-    page = get_object_or_404(_prefetched(live_methods()), pk=method_id)
+    page = get_object_or_404(live_methods(), pk=method_id)
     return {
         **_summary(page),
         "purpose": page.purpose,

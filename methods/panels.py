@@ -9,9 +9,14 @@ from syvsite.accounts.roles import is_member
 from syvsite.core.registry import Panel
 
 from .models import MethodComment, MethodPage
-from .selectors import best_rated_methods, live_methods, newest_methods
-from .services import can_moderate_comments
-from .submissions import submission_status, submissions_for
+from .selectors import (
+    best_rated_methods,
+    live_methods,
+    newest_methods,
+    submission_status,
+    submissions_for,
+)
+from .services.feedback import can_moderate_comments
 
 
 def home_panel(request: HttpRequest) -> Panel | None:

@@ -26,9 +26,9 @@ from .models import (
     Theme,
 )
 from .seed_data import FEEDBACK, METHODS, PENDING_COMMENT
-from .services import add_comment, moderate_comment, rate_method, set_used
-from .setup import ensure_method_bank
-from .submissions import MethodContent, submit_method
+from .services.bank import ensure_method_bank
+from .services.feedback import add_comment, moderate_comment, rate_method, set_used
+from .services.submissions import MethodContent, submit_method
 
 User = get_user_model()
 EDITOR_EMAIL = "admin@syv-demo.se"

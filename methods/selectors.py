@@ -1,27 +1,46 @@
-"""Reads shared by the method bank's views, panels and API: filtering, sorting, facets.
+"""Reads the method bank's views, API and panels share.
 
-This is the database path for /metoder/: exact and indexed (one EXISTS per filter
-dimension; OR within a dimension, AND across dimensions).
+Finding methods (the /metoder/ listing and the API's list) goes through search.services.search,
+which answers from the engine, or from the search app's database copy when the engine is off
+or away: the same filters, facet counts and sorts either way.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import WorkflowState
 
-from .models import Duration, MethodFormat, MethodPage, TargetGroup, Theme
+from search.results import MAX_RESULT_WINDOW, Hit, SearchResult
+from search.services import MAX_PER_PAGE, more_like_this, search
 
-PER_PAGE = 12
+from . import conf
+from .documents import DOC_TYPE
+from .models import Duration, MethodFormat, MethodPage, MethodSubmission, TargetGroup, Theme
+
 MAX_QUERY_LENGTH = 200
 
-# (query-string parameter, MethodFilters attribute, term model or None for duration, label)
+
+class Dimension(NamedTuple):
+    param: str  # query-string name on /metoder/ and in the API
+    attribute: str  # MethodFilters attribute
+    field: str  # the search document's field
+    model: type | None  # the vocabulary; None for duration (choices)
+    label: str
+
+
 DIMENSIONS = [
-    ("malgrupp", "target_groups", TargetGroup, _("Målgrupp")),
-    ("format", "formats", MethodFormat, _("Arbetsform")),
-    ("tema", "themes", Theme, _("Tema")),
-    ("tid", "durations", None, _("Tidsåtgång")),
+    # Target groups are the common `audience` field, by name (shared with other content types).
+    Dimension("malgrupp", "target_groups", "audience", TargetGroup, _("Målgrupp")),
+    Dimension("format", "formats", "method_format", MethodFormat, _("Arbetsform")),
+    Dimension("tema", "themes", "method_theme", Theme, _("Tema")),
+    Dimension("tid", "durations", "method_duration", None, _("Tidsåtgång")),
 ]
 SORTS = {
     "newest": _("Nyast först"),
@@ -31,16 +50,14 @@ SORTS = {
 }
 RELEVANCE = "relevance"
 RELEVANCE_LABEL = _("Mest relevant")
-
-
-@dataclass
-class Listing:
-    """One page of the /metoder/ listing, from the engine or the database."""
-
-    page_obj: PaginatorPage
-    facets: dict[str, dict[str, int]]
-    engine_used: bool
-    notice: str = ""
+# Our sort → the search sort (fields of methods/documents.py with the tie-breakers folded in).
+SEARCH_SORTS = {
+    RELEVANCE: "relevance",
+    "newest": "date",
+    "most_used": "-use_rank",
+    "best_rated": "-rating_rank",
+    "title": "title_sort",
+}
 
 
 @dataclass(frozen=True)
@@ -58,9 +75,6 @@ class MethodFilters:
             self.query or self.target_groups or self.formats or self.themes or self.durations
         )
 
-    def without(self, attribute: str) -> "MethodFilters":
-        return replace(self, **{attribute: ()})
-
 
 def _known_values(model) -> set[str]:
     if model is None:
@@ -71,10 +85,10 @@ def _known_values(model) -> set[str]:
 def parse_filters(params: QueryDict) -> MethodFilters:
     """Read filters from a query string; unknown values are ignored rather than failing."""
     values = {}
-    for param, attribute, model, _label in DIMENSIONS:
-        wanted = [v for v in params.getlist(param) if v]
-        known = _known_values(model) if wanted else set()
-        values[attribute] = tuple(dict.fromkeys(v for v in wanted if v in known))
+    for dimension in DIMENSIONS:
+        wanted = [v for v in params.getlist(dimension.param) if v]
+        known = _known_values(dimension.model) if wanted else set()
+        values[dimension.attribute] = tuple(dict.fromkeys(v for v in wanted if v in known))
     query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
     default_sort = RELEVANCE if query else "newest"
     sort = params.get("sort", default_sort)
@@ -83,84 +97,145 @@ def parse_filters(params: QueryDict) -> MethodFilters:
     return MethodFilters(query=query, sort=sort, **values)
 
 
+@dataclass
+class MethodResults:
+    """One page of found methods: live pages, in the order search ranked them."""
+
+    page_obj: PaginatorPage  # object_list holds the MethodPages (terms prefetched)
+    facets: dict[str, dict[str, int]]  # MethodFilters attribute → value → methods it would give
+    engine_used: bool
+    notice: str  # Swedish, set when the database copy answered
+
+
+def search_methods(
+    *,
+    filters: MethodFilters,
+    page: int = 1,
+    per_page: int | None = None,
+    user: AbstractBaseUser | None = None,
+) -> MethodResults:
+    per_page = per_page or conf.get("PER_PAGE")
+    if per_page <= MAX_PER_PAGE:
+        result = _search(filters, page=page, per_page=per_page, user=user)
+        return _results(result, result.hits, page=result.page, per_page=per_page)
+    # search answers at most MAX_PER_PAGE hits a call; a longer page (the API allows 100) is
+    # put together from the calls that cover it.
+    result = _search(filters, page=1, per_page=MAX_PER_PAGE, user=user)
+    reachable = min(result.total, MAX_RESULT_WINDOW)
+    page = min(max(1, page), max(1, -(-reachable // per_page)))
+    start = (page - 1) * per_page
+    end = min(start + per_page, reachable)
+    hits: list[Hit] = []
+    for number in range(start // MAX_PER_PAGE + 1, -(-end // MAX_PER_PAGE) + 1):
+        part = (
+            result
+            if number == 1
+            else _search(filters, page=number, per_page=MAX_PER_PAGE, user=user)
+        )
+        hits += part.hits
+    skip = start % MAX_PER_PAGE
+    return _results(result, hits[skip : skip + per_page], page=page, per_page=per_page)
+
+
+def _search(filters: MethodFilters, *, page: int, per_page: int, user) -> SearchResult:
+    chosen = {}
+    for dimension in DIMENSIONS:
+        values = list(getattr(filters, dimension.attribute))
+        if values and dimension.field == "audience":
+            values = list(
+                TargetGroup.objects.filter(slug__in=values).values_list("name", flat=True)
+            )
+        if values:
+            chosen[dimension.field] = values
+    return search(
+        query=filters.query,
+        types=[DOC_TYPE],
+        filters=chosen,
+        sort=SEARCH_SORTS[filters.sort],
+        page=page,
+        per_page=per_page,
+        user=user,
+    )
+
+
+def _results(result: SearchResult, hits: list[Hit], *, page: int, per_page: int) -> MethodResults:
+    reachable = min(result.total, MAX_RESULT_WINDOW)
+    page_obj = Paginator(range(reachable), per_page).get_page(page)
+    page_obj.object_list = with_terms(by_ids_in_order([int(hit.id) for hit in hits]))
+    return MethodResults(
+        page_obj=page_obj,
+        facets=_facet_counts(result),
+        engine_used=result.engine_used,
+        notice=result.notice,
+    )
+
+
+def _facet_counts(result: SearchResult) -> dict[str, dict[str, int]]:
+    slug_by_name = dict(TargetGroup.objects.values_list("name", "slug"))
+    attribute_of = {dimension.field: dimension.attribute for dimension in DIMENSIONS}
+    counts: dict[str, dict[str, int]] = {attribute: {} for attribute in attribute_of.values()}
+    for facet in result.facets:
+        attribute = attribute_of.get(facet.field)
+        for value in facet.values if attribute else []:
+            key = slug_by_name.get(value.value) if facet.field == "audience" else value.value
+            if key:
+                counts[attribute][key] = value.count
+    return counts
+
+
 def live_methods() -> QuerySet:
     return MethodPage.objects.live().public()
 
 
-def _through_exists(attribute: str, slugs: tuple[str, ...]) -> Exists:
-    relation = MethodPage._meta.get_field(attribute)
-    through = relation.remote_field.through
-    target = relation.m2m_reverse_field_name()
-    return Exists(
-        through.objects.filter(
-            **{relation.m2m_field_name(): OuterRef("pk"), f"{target}__slug__in": slugs}
-        )
+def by_ids_in_order(ids: list[int]) -> list[MethodPage]:
+    found = {page.pk: page for page in live_methods().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def with_terms(methods: list[MethodPage]) -> list[MethodPage]:
+    """The methods with their target groups, themes and formats read in three queries."""
+    prefetch_related_objects(
+        methods,
+        Prefetch("target_groups", queryset=TargetGroup.objects.all()),
+        Prefetch("themes", queryset=Theme.objects.all()),
+        Prefetch("formats", queryset=MethodFormat.objects.all()),
     )
-
-
-def filter_methods(filters: MethodFilters, queryset: QuerySet | None = None) -> QuerySet:
-    queryset = live_methods() if queryset is None else queryset
-    for attribute in ("target_groups", "formats", "themes"):
-        slugs = getattr(filters, attribute)
-        if slugs:
-            queryset = queryset.filter(_through_exists(attribute, slugs))
-    if filters.durations:
-        queryset = queryset.filter(duration__in=filters.durations)
-    for word in filters.query.split():
-        queryset = queryset.filter(
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(purpose__icontains=word)
-        )
-    return queryset
-
-
-def sort_methods(queryset: QuerySet, sort: str) -> QuerySet:
-    newest = F("first_published_at").desc(nulls_last=True)
-    if sort == "most_used":
-        return queryset.order_by(F("use_count").desc(), newest, "pk")
-    if sort == "best_rated":
-        return queryset.order_by(
-            F("rating_average").desc(nulls_last=True), F("rating_count").desc(), newest, "pk"
-        )
-    if sort == "title":
-        return queryset.order_by("title", "pk")
-    return queryset.order_by(newest, "-pk")
-
-
-def search_methods(filters: MethodFilters) -> QuerySet:
-    return sort_methods(filter_methods(filters), filters.sort)
-
-
-def facet_counts(filters: MethodFilters) -> dict[str, dict[str, int]]:
-    """Per dimension: how many methods each value would give, with the other filters applied."""
-    counts: dict[str, dict[str, int]] = {}
-    for _param, attribute, model, _label in DIMENSIONS:
-        base = filter_methods(filters.without(attribute)).order_by()
-        if model is None:
-            rows = base.values_list("duration").annotate(n=Count("pk"))
-        else:
-            relation = MethodPage._meta.get_field(attribute)
-            through = relation.remote_field.through
-            target = relation.m2m_reverse_field_name()
-            rows = (
-                through.objects.filter(**{f"{relation.m2m_field_name()}__in": base.values("pk")})
-                .values_list(f"{target}__slug")
-                .annotate(n=Count("pk"))
-                .order_by()
-            )
-        counts[attribute] = dict(rows)
-    return counts
+    return methods
 
 
 def newest_methods(limit: int = 3) -> QuerySet:
-    return sort_methods(live_methods(), "newest")[:limit]
+    return live_methods().order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:limit]
 
 
-def best_rated_methods(limit: int = 3, min_ratings: int = 1) -> QuerySet:
-    return sort_methods(live_methods().filter(rating_count__gte=min_ratings), "best_rated")[:limit]
+def best_rated_methods(limit: int = 3) -> QuerySet:
+    return (
+        live_methods()
+        .filter(rating_count__gte=1)
+        .order_by(
+            F("rating_average").desc(nulls_last=True),
+            F("rating_count").desc(),
+            F("first_published_at").desc(nulls_last=True),
+            "pk",
+        )[:limit]
+    )
 
 
-def same_theme_methods(page: MethodPage, limit: int = 4) -> list[MethodPage]:
-    """Fallback for "related methods": share a theme, then a target group; most used first."""
+def related_methods(page: MethodPage) -> list[MethodPage]:
+    """Search's more-like-this (by text in the engine, by shared target groups and tags in its
+    database copy), topped up with methods sharing themes and target groups."""
+    limit = conf.get("RELATED_COUNT")
+    hits = more_like_this(doc_type=DOC_TYPE, object_id=page.pk, size=limit)
+    ids = [int(hit.id) for hit in hits]
+    related = [method for method in by_ids_in_order(ids) if method.pk != page.pk][:limit]
+    if len(related) < limit:
+        seen = {method.pk for method in related}
+        extra = same_theme_methods(page, limit + len(related))
+        related += [method for method in extra if method.pk not in seen][: limit - len(related)]
+    return related
+
+
+def same_theme_methods(page: MethodPage, limit: int) -> list[MethodPage]:
+    """Share a theme, then a target group; most used first."""
     # .all() rather than values_list: a draft's relations are in memory (modelcluster).
     themes = [theme.pk for theme in page.themes.all()]
     groups = [group.pk for group in page.target_groups.all()]
@@ -177,6 +252,42 @@ def same_theme_methods(page: MethodPage, limit: int = 4) -> list[MethodPage]:
     return list(queryset[:limit])
 
 
-def by_ids_in_order(ids: list[int]) -> list[MethodPage]:
-    found = {page.pk: page for page in live_methods().filter(pk__in=ids)}
-    return [found[pk] for pk in ids if pk in found]
+def submissions_for(user: AbstractBaseUser) -> QuerySet:
+    if not user.is_authenticated:
+        return MethodSubmission.objects.none()
+    return MethodSubmission.objects.filter(submitter=user).select_related("page")
+
+
+@dataclass(frozen=True)
+class SubmissionStatus:
+    code: str
+    label: str
+    badge: str  # css modifier: success | warning | error | ""
+    editable: bool
+    comment: str = ""
+
+
+def submission_status(submission: MethodSubmission) -> SubmissionStatus:
+    page = submission.page
+    editable = not page.live and page.first_published_at is None
+    if page.live:
+        return SubmissionStatus("published", gettext("Publicerad"), "success", False)
+    if not editable:
+        return SubmissionStatus("unpublished", gettext("Avpublicerad"), "", False)
+    state = (
+        WorkflowState.objects.filter(
+            base_content_type_id=page.get_base_content_type().pk, object_id=str(page.pk)
+        )
+        .select_related("current_task_state")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        comment = state.current_task_state.comment if state.current_task_state else ""
+        label = gettext("Behöver ändras")
+        return SubmissionStatus("needs_changes", label, "error", True, comment)
+    if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return SubmissionStatus("in_review", gettext("Granskas"), "warning", True)
+    return SubmissionStatus(
+        "stopped", gettext("Granskningen avbröts – ändra och skicka in igen"), "", True
+    )

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import MethodComment, MethodFormat, MethodPage, TargetGroup, Theme
-from .services import refresh_feedback_counts
+from .services.feedback import refresh_feedback_counts
 
 
 class TargetGroupViewSet(SnippetViewSet):

@@ -1,7 +1,7 @@
 """The contribution form as one unit: the main form and its four formsets."""
 
 from ..models import MethodPage
-from ..submissions import AttachmentInput, ImageInput, MethodContent
+from ..services.submissions import AttachmentInput, ImageInput, MethodContent
 from .submission import (
     ROW_LABELS,
     AttachmentFormSet,
@@ -42,13 +42,6 @@ class SubmissionForms:
 
     def is_valid(self) -> bool:
         return all([self.form.is_valid(), *(formset.is_valid() for formset in self.formsets)])
-
-    @property
-    def error_count(self) -> int:
-        count = len(self.form.errors)
-        for formset in self.formsets:
-            count += len(formset.non_form_errors()) + sum(len(e) for e in formset.errors)
-        return count
 
     def error_list(self) -> list[tuple[str, str]]:
         """(anchor id, message) for every error, for the summary at the top of the form."""

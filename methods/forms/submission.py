@@ -1,17 +1,41 @@
 """The front-end form a member uses to contribute (or revise) a method."""
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from syvsite.organisations.services import organisations_for
 
+from .. import conf
 from ..blocks import SteeringDocument
 from ..models import Duration, MethodFormat, TargetGroup, Theme
-from ..uploads import MAX_ATTACHMENTS, MAX_IMAGES, validate_document, validate_image
+from .uploads import validate_document, validate_image
 
 REQUIRED = _("Fyll i fältet.")
 ROW_LABELS = (_("Steg"), _("Hänvisning"), _("Bild"), _("Bilaga"))
 PICK_ONE = _("Välj minst ett alternativ.")
+
+
+def _megabytes(name: str) -> int:
+    return conf.get(name) // (1024 * 1024)
+
+
+# Lazy, so the visitor's language applies when the form is shown (formats stay %-style).
+IMAGE_HELP = lazy(
+    lambda: (
+        gettext("JPEG, PNG, GIF eller WebP, högst %(megabytes)s MB.")
+        % {"megabytes": _megabytes("MAX_IMAGE_BYTES")}
+    ),
+    str,
+)()
+DOCUMENT_HELP = lazy(
+    lambda: (
+        gettext("PDF, Word, Excel, PowerPoint eller OpenDocument, högst %(megabytes)s MB.")
+        % {"megabytes": _megabytes("MAX_DOCUMENT_BYTES")}
+    ),
+    str,
+)()
 
 
 def _required(label, **kwargs):
@@ -152,7 +176,7 @@ class ImageForm(forms.Form):
         label=_("Bild"),
         required=False,
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}),
-        help_text=_("JPEG, PNG, GIF eller WebP, högst 10 MB."),
+        help_text=IMAGE_HELP,
     )
     alt_text = forms.CharField(
         label=_("Alternativtext"),
@@ -183,7 +207,7 @@ class AttachmentForm(forms.Form):
         label=_("Fil"),
         required=False,
         widget=forms.FileInput(attrs={"accept": ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp"}),
-        help_text=_("PDF, Word, Excel, PowerPoint eller OpenDocument, högst 10 MB."),
+        help_text=DOCUMENT_HELP,
     )
     title = forms.CharField(label=_("Rubrik (valfritt)"), max_length=200, required=False)
     remove = forms.BooleanField(label=_("Ta bort bilagan"), required=False)
@@ -195,7 +219,9 @@ class AttachmentForm(forms.Form):
         return upload
 
 
-ImageFormSet = forms.formset_factory(ImageForm, extra=2, max_num=MAX_IMAGES, validate_max=True)
+ImageFormSet = forms.formset_factory(
+    ImageForm, extra=2, max_num=conf.get("MAX_IMAGES"), validate_max=True
+)
 AttachmentFormSet = forms.formset_factory(
-    AttachmentForm, extra=2, max_num=MAX_ATTACHMENTS, validate_max=True
+    AttachmentForm, extra=2, max_num=conf.get("MAX_ATTACHMENTS"), validate_max=True
 )

@@ -1,7 +1,7 @@
 """Vocabularies, the /metoder/ index page, the review workflow and what editors may do.
 
 Runs with historical models, so the page is placed in the tree by hand (treebeard paths).
-`methods.setup.ensure_method_bank()` does the same at runtime for a database without it.
+`methods.services.bank.ensure_method_bank()` does the same at runtime for a database without it.
 """
 
 from django.db import migrations

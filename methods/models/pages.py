@@ -1,26 +1,28 @@
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from syvsite.core.registry import PageContextMixin
+
 from ..blocks import REFERENCE_BLOCKS, STEP_BLOCKS
 from .terms import Duration, MethodFormat, TargetGroup, Theme
 
-# Paths under /metoder/ that belong to views in methods/urls.py, not to method pages.
+# Paths under /metoder/ that methods/urls.py answers, so no method page may take them.
 RESERVED_SLUGS = frozenset({"bidra", "kommentarer", "granska", "skriv-ut"})
 
 # Counters that live on the page row but belong to no revision (see with_content_json).
 FEEDBACK_FIELDS = ("use_count", "rating_count", "rating_average", "comment_count")
 
 
-class MethodIndexPage(Page):
-    """/metoder/: the bank itself. Lists, filters and sorts the live method pages."""
+class MethodIndexPage(PageContextMixin, Page):
+    """/metoder/: the bank itself. Lists, filters and sorts the live method pages, with the
+    context its builder adds (registered in methods/apps.py)."""
 
     intro = models.TextField(_("ingress"), blank=True)
 
@@ -32,15 +34,12 @@ class MethodIndexPage(Page):
     class Meta:
         verbose_name = _("metodbank")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..listing import listing_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(request=request))
-        return context
+class MethodPage(PageContextMixin, Page):
+    """One method. Feedback, related methods and sharing links come from its context builder
+    (registered in methods/apps.py); ratings, "used" and comments are posted to addresses
+    under the page's own, answered by methods/urls.py."""
 
-
-class MethodPage(RoutablePageMixin, Page):
     summary = models.TextField(
         _("sammanfattning"), max_length=300, help_text=_("En eller två meningar, högst 300 tecken.")
     )
@@ -80,7 +79,8 @@ class MethodPage(RoutablePageMixin, Page):
     )
     last_reviewed = models.DateField(_("senast granskad"), null=True, blank=True)
 
-    # Denormalised feedback, kept current by methods.services so sorting is a plain ORDER BY.
+    # Denormalised feedback, recounted by every feedback write and indexed for the "most used"
+    # and "best rated" sorts.
     use_count = models.PositiveIntegerField(_("antal som använt"), default=0, editable=False)
     rating_count = models.PositiveIntegerField(_("antal betyg"), default=0, editable=False)
     rating_average = models.FloatField(_("medelbetyg"), null=True, editable=False)
@@ -92,9 +92,9 @@ class MethodPage(RoutablePageMixin, Page):
         FieldPanel("purpose"),
         MultiFieldPanel(
             [
-                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("formats", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=CheckboxSelectMultiple),
+                FieldPanel("formats", widget=CheckboxSelectMultiple),
+                FieldPanel("themes", widget=CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("duration"), FieldPanel("time_needed")]),
             ],
             heading=_("Målgrupp, arbetsform och tema"),
@@ -139,35 +139,6 @@ class MethodPage(RoutablePageMixin, Page):
         for name in FEEDBACK_FIELDS:
             setattr(obj, name, getattr(self, name))
         return obj
-
-    def get_context(self, request, *args, **kwargs):
-        from ..views.method import method_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(method_context(request=request, page=self))
-        return context
-
-    @path("")
-    def view(self, request):
-        return self.render(request)
-
-    @path("anvant/")
-    def mark_used_route(self, request):
-        from ..views.feedback import mark_used
-
-        return mark_used(request, page=self)
-
-    @path("betyg/")
-    def rate_route(self, request):
-        from ..views.feedback import rate
-
-        return rate(request, page=self)
-
-    @path("kommentera/")
-    def comment_route(self, request):
-        from ..views.feedback import comment
-
-        return comment(request, page=self)
 
     @property
     def material_lines(self) -> list[str]:

@@ -7,14 +7,14 @@ from django.urls import reverse
 from syvsite.accounts.roles import is_member
 
 
-def login_redirect(request: HttpRequest, next_url: str) -> HttpResponse:
-    return redirect(f"{reverse('accounts:login')}?next={quote(next_url)}")
+def login_url(next_url: str) -> str:
+    return f"{reverse('accounts:login')}?next={quote(next_url)}"
 
 
 def members_only(request: HttpRequest, next_url: str) -> HttpResponse | None:
     """None when the user may go on; otherwise the login page or a 403 that explains why."""
     if not request.user.is_authenticated:
-        return login_redirect(request, next_url)
+        return redirect(login_url(next_url))
     if not is_member(request.user):
         return render(request, "methods/members_only.html", status=403)
     return None

@@ -1,9 +1,13 @@
-"""Context for a method page: feedback state, related methods and sharing."""
+"""A method page: its context (feedback state, related methods, sharing) and rendering it with
+more context, for a form with errors or a contributor's preview.
+
+`method_context` is registered for MethodPage in MethodsConfig.ready().
+"""
 
 from urllib.parse import quote
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from syvsite.accounts.roles import is_member
@@ -11,14 +15,15 @@ from syvsite.accounts.services import absolute_url
 
 from ..forms import CommentForm, RatingForm
 from ..models import MethodComment, MethodPage, MethodRating, MethodUse
-from ..related import related_methods
+from ..selectors import related_methods
+from .access import login_url
 
 
 def method_context(*, request: HttpRequest, page: MethodPage) -> dict:
     user = request.user
     member = is_member(user)
     own_rating = MethodRating.objects.filter(method=page, user=user).first() if member else None
-    page_url = absolute_url(page.url or "")
+    page_url = absolute_url(page.url)
     subject = _("Tips från metodbanken: %(title)s") % {"title": page.title}
     return {
         "is_member": member,
@@ -35,5 +40,13 @@ def method_context(*, request: HttpRequest, page: MethodPage) -> dict:
         "related_methods": related_methods(page),
         "share_url": page_url,
         "mailto_url": f"mailto:?subject={quote(subject)}&body={quote(page_url)}",
-        "login_url": f"{reverse('accounts:login')}?next={quote(page.url or '/')}",
+        "login_url": login_url(page.url),
     }
+
+
+def render_method(
+    request: HttpRequest, page: MethodPage, extra: dict, *, status: int = 200
+) -> TemplateResponse:
+    """The method page as Wagtail serves it, with `extra` added to (or replacing) its context."""
+    context = {**page.get_context(request), **extra}
+    return TemplateResponse(request, page.get_template(request), context, status=status)

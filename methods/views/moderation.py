@@ -9,14 +9,14 @@ from django.views.decorators.http import require_http_methods
 
 from ..forms import ModerationForm
 from ..models import MethodComment
-from ..services import can_moderate_comments, moderate_comment
-from .access import login_redirect
+from ..services.feedback import can_moderate_comments, moderate_comment
+from .access import login_url
 
 
 @require_http_methods(["GET", "POST"])
 def comment_queue(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return login_redirect(request, request.path)
+        return redirect(login_url(request.path))
     if not can_moderate_comments(request.user):
         return render(
             request,

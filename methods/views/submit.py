@@ -9,8 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from ..forms import SubmissionForms
 from ..models import MethodPage, MethodSubmission
-from ..submissions import can_edit_submission, submission_status, submit_method, update_submission
+from ..selectors import submission_status
+from ..services.submissions import can_edit_submission, submit_method, update_submission
 from .access import members_only
+from .method import render_method
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,7 +85,6 @@ def preview_submission(request: HttpRequest, pk: int) -> HttpResponse:
     if revision is None:
         raise Http404
     draft = revision.as_object()
-    return draft.render(
-        request,
-        context_overrides={"draft_preview": True, "status": submission_status(submission)},
+    return render_method(
+        request, draft, {"draft_preview": True, "status": submission_status(submission)}
     )

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.models import Collection, Locale, Page
 
-from methods.setup import ensure_method_bank
+from methods.services.bank import ensure_method_bank
 from syvsite.accounts.roles import Role
 from syvsite.core.demo import seed_site
 from tests.factories import make_member

@@ -40,3 +40,21 @@ def test_openapi_describes_the_method_endpoints():
     assert "MethodOut" in schema["components"]["schemas"]
     vocab = Client().get("/api/v1/methods/vocabularies").json()
     assert len(vocab["target_groups"]) == 7 and len(vocab["durations"]) == 4
+
+
+def test_a_page_longer_than_one_search_call(monkeypatch):
+    # search answers at most MAX_PER_PAGE hits a call, while page_size goes up to 100.
+    monkeypatch.setattr("methods.selectors.MAX_PER_PAGE", 2)
+    for number in range(5):
+        make_method(title=f"Metod {number}", published_days_ago=number)
+    client = Client()
+
+    def titles(page: int) -> list[str]:
+        answer = client.get(f"/api/v1/methods/?page_size=3&page={page}").json()
+        return [method["title"] for method in answer["results"]]
+
+    assert titles(1) == ["Metod 0", "Metod 1", "Metod 2"]
+    assert titles(2) == ["Metod 3", "Metod 4"]
+    past_the_end = client.get("/api/v1/methods/?page_size=3&page=9").json()
+    assert (past_the_end["count"], past_the_end["page"], past_the_end["pages"]) == (5, 2, 2)
+    assert len(client.get("/api/v1/methods/?page_size=100").json()["results"]) == 5

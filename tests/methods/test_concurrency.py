@@ -1,7 +1,7 @@
 """Counters stay exact when many members rate and mark a method at the same moment.
 
 Runs on PostgreSQL (fails in CI on SQLite). It checks the end result under parallel load;
-the race the row lock in methods.services guards against (the last writer recounting before
+the race the row lock in methods.services.feedback guards against (the last writer recounting before
 another transaction commits) is rare enough that this test alone does not prove the lock.
 """
 
@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 
 from methods.models import MethodPage
-from methods.services import rate_method, set_used
+from methods.services.feedback import rate_method, set_used
 from tests.factories import make_member
 
 from .factories import make_method

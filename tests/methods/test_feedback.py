@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from methods.models import MethodComment, MethodPage, MethodRating, MethodUse
-from methods.services import rate_method, set_used
+from methods.services.feedback import rate_method, set_used
 from tests.factories import UserFactory, make_member
 
 from .factories import make_method

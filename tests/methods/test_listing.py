@@ -1,18 +1,21 @@
-"""/metoder/ from the database: combinable filters, sorting, pagination, bad input."""
+"""/metoder/ without the engine (the search app's database copy answers): combinable filters,
+facet counts, sorting, pagination, bad input."""
 
 import pytest
 from django.test import Client
 
-from methods.selectors import PER_PAGE, facet_counts, parse_filters, search_methods
+from methods import conf
+from methods.selectors import parse_filters, search_methods
 
 from .factories import make_method
 
 pytestmark = pytest.mark.django_db
+PER_PAGE = conf.get("PER_PAGE")
 
 
 @pytest.fixture
 def bank(settings):
-    settings.SEARCH = {**settings.SEARCH, "URL": ""}  # the database path
+    settings.SEARCH = {**settings.SEARCH, "URL": ""}  # no engine: the database copy answers
     return {
         "interview": make_method(
             title="Yrkesintervju",
@@ -86,15 +89,21 @@ def test_text_query_combines_with_filters(bank):
 
 
 def test_facet_counts_apply_the_other_dimensions(bank):
-    counts = facet_counts(parse_filters(_query("malgrupp=grundskola-7-9")))
+    response = Client().get("/metoder/?malgrupp=grundskola-7-9")
+    counts = {
+        dim["param"]: {o["value"]: o["count"] for o in dim["options"] if o["count"]}
+        for dim in response.context["dimensions"]
+    }
     # Target groups count as if no target group were chosen, so alternatives stay visible.
-    assert counts["target_groups"]["vuxenutbildning"] == 1
-    assert counts["themes"] == {
+    assert counts["malgrupp"]["vuxenutbildning"] == 1
+    assert counts["tema"] == {
         "arbetsmarknadskunskap": 2,
         "normkritik-och-jamstalldhet": 1,
         "utbildnings-och-yrkesval": 1,
     }
-    assert counts["durations"] == {"flera": 1, "lang": 1, "kort": 1}
+    assert counts["tid"] == {"flera": 1, "lang": 1, "kort": 1}
+    label = 'for="filter-tema-arbetsmarknadskunskap">Arbetsmarknadskunskap <span class="method-count">(2<'
+    assert label in response.content.decode()
 
 
 def test_page_shows_counts_and_active_filters(bank):
@@ -122,13 +131,14 @@ def test_pagination(settings):
     assert f"Metod nummer {PER_PAGE + 2:02d}" in second
     assert "Metod nummer 00" not in second
     assert Client().get("/metoder/?page=999").status_code == 200
+    assert Client().get("/metoder/?tema=digitala-verktyg&page=3").status_code == 200  # no hits
 
 
 def test_drafts_are_never_listed(settings):
     settings.SEARCH = {**settings.SEARCH, "URL": ""}
     make_method(title="Hemligt utkast", live=False)
     assert "Hemligt utkast" not in Client().get("/metoder/").content.decode()
-    assert list(search_methods(parse_filters(_query("")))) == []
+    assert search_methods(filters=parse_filters(_query(""))).page_obj.object_list == []
 
 
 def _query(text: str):
@@ -137,7 +147,7 @@ def _query(text: str):
     return QueryDict(text)
 
 
-def test_engine_unreachable_falls_back_to_exact_database_filtering(bank, settings):
+def test_engine_unreachable_falls_back_to_exact_filtering_in_the_database(bank, settings):
     settings.SEARCH = {**settings.SEARCH, "URL": "http://127.0.0.1:9", "TIMEOUT": 0.5}
     response = Client().get("/metoder/?malgrupp=grundskola-7-9&tema=arbetsmarknadskunskap")
     assert response.status_code == 200

@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import TaskState
 
 from methods.models import MethodPage, MethodSubmission
-from methods.services import rate_method, set_used
+from methods.services.feedback import rate_method, set_used
 from search.services import search
 
 from .conftest import submission_data
@@ -88,7 +88,7 @@ def test_filters_in_combination_through_the_engine(bank):
     assert _titles(response) == ["Normkritisk yrkesbingo"]
     response = _listing(client, "format=individuellt&format=klass&malgrupp=vuxenutbildning")
     assert _titles(response) == ["Livslinjen"]
-    # Facet counts ignore their own dimension, as on the database path.
+    # Facet counts ignore their own dimension, as in the database copy.
     dimensions = {d["param"]: d for d in response.context["dimensions"]}
     counts = {o["value"]: o["count"] for o in dimensions["malgrupp"]["options"]}
     # Would "grundskola-7-9" instead of "vuxenutbildning" find individual or class methods? Three.

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 
 from methods.models import MethodPage, MethodSubmission
-from methods.submissions import submission_status
+from methods.selectors import submission_status
 
 from .conftest import submission_data
 

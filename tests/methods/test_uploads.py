@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from methods import conf
+from methods.forms.uploads import validate_document, validate_image
 from methods.models import MethodPage
-from methods.uploads import MAX_DOCUMENT_BYTES, validate_document, validate_image
 
 from .conftest import (
     PDF_BYTES,
@@ -86,7 +87,7 @@ def test_image_without_alt_text_is_refused(member_client):
 
 
 def test_too_large_document_is_refused():
-    big = upload("stor.pdf", b"%PDF-1.4\n" + b"0" * MAX_DOCUMENT_BYTES)
+    big = upload("stor.pdf", b"%PDF-1.4\n" + b"0" * conf.get("MAX_DOCUMENT_BYTES"))
     with pytest.raises(ValidationError) as error:
         validate_document(big)
     assert "Filen är för stor" in error.value.messages[0]

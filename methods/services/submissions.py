@@ -9,10 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -21,7 +19,8 @@ from wagtail.models import Collection, WorkflowState
 
 from syvsite.organisations.services import organisations_for
 
-from .models import (
+from ..exceptions import NotAllowed
+from ..models import (
     RESERVED_SLUGS,
     MethodAttachment,
     MethodImage,
@@ -29,9 +28,9 @@ from .models import (
     MethodPage,
     MethodSubmission,
 )
+from .bank import ensure_method_bank, review_workflow
+from .feedback import require_member
 from .notifications import silence_wagtail_mails_for
-from .services import require_member
-from .setup import ensure_method_bank, review_workflow
 
 UPLOAD_COLLECTION = "Metodbidrag"
 _TRANSLITERATION = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
@@ -93,7 +92,7 @@ def update_submission(
     *, submission: MethodSubmission, user: AbstractBaseUser, content: MethodContent
 ) -> MethodSubmission:
     if not can_edit_submission(user=user, submission=submission):
-        raise PermissionDenied(_("Du kan bara ändra dina egna bidrag som inte är publicerade."))
+        raise NotAllowed(_("Du kan bara ändra dina egna bidrag som inte är publicerade."))
     page = MethodPage.objects.select_for_update().get(pk=submission.page_id)
     _apply(page=page, content=content, user=user)
     page.save()  # never published, so the row is the draft (as Wagtail's editor does)
@@ -113,46 +112,6 @@ def can_edit_submission(*, user: AbstractBaseUser, submission: MethodSubmission)
         return False
     page = submission.page
     return not page.live and page.first_published_at is None
-
-
-def submissions_for(user: AbstractBaseUser) -> QuerySet:
-    if not user.is_authenticated:
-        return MethodSubmission.objects.none()
-    return MethodSubmission.objects.filter(submitter=user).select_related("page")
-
-
-@dataclass(frozen=True)
-class SubmissionStatus:
-    code: str
-    label: str
-    badge: str  # css modifier: success | warning | error | ""
-    editable: bool
-    comment: str = ""
-
-
-def submission_status(submission: MethodSubmission) -> SubmissionStatus:
-    page = submission.page
-    editable = not page.live and page.first_published_at is None
-    if page.live:
-        return SubmissionStatus("published", _("Publicerad"), "success", False)
-    if not editable:
-        return SubmissionStatus("unpublished", _("Avpublicerad"), "", False)
-    state = (
-        WorkflowState.objects.filter(
-            base_content_type_id=page.get_base_content_type().pk, object_id=str(page.pk)
-        )
-        .select_related("current_task_state")
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-    if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        comment = state.current_task_state.comment if state.current_task_state else ""
-        return SubmissionStatus("needs_changes", _("Behöver ändras"), "error", True, comment)
-    if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        return SubmissionStatus("in_review", _("Granskas"), "warning", True)
-    return SubmissionStatus(
-        "stopped", _("Granskningen avbröts – ändra och skicka in igen"), "", True
-    )
 
 
 def _apply(*, page: MethodPage, content: MethodContent, user: AbstractBaseUser) -> None:

@@ -18,7 +18,7 @@ from wagtail.users.models import UserProfile
 
 from syvsite.accounts.services import absolute_url
 
-from .models import MethodPage, MethodSubmission
+from ..models import MethodPage, MethodSubmission
 
 logger = logging.getLogger(__name__)
 

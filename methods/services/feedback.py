@@ -5,7 +5,6 @@ transaction (with the page row locked), so "most used" and "best rated" stay exa
 """
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.utils import timezone
@@ -13,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from syvsite.accounts.roles import is_member
 
-from .models import (
+from ..exceptions import Invalid, NotAllowed
+from ..models import (
     COMMENT_MAX_LENGTH,
     RATING_MAX,
     RATING_MIN,
@@ -28,7 +28,7 @@ MODERATE_PERMISSION = "methods.moderate_methodcomment"
 
 def require_member(user: AbstractBaseUser) -> None:
     if not is_member(user):
-        raise PermissionDenied(_("Bara inloggade medlemmar kan göra det här."))
+        raise NotAllowed(_("Bara inloggade medlemmar kan göra det här."))
 
 
 def can_moderate_comments(user: AbstractBaseUser) -> bool:
@@ -73,7 +73,7 @@ def clean_score(value) -> int:
     except (TypeError, ValueError):
         score = None
     if score is None or not RATING_MIN <= score <= RATING_MAX:
-        raise ValidationError(
+        raise Invalid(
             _("Betyget måste vara ett heltal från %(min)s till %(max)s.")
             % {"min": RATING_MIN, "max": RATING_MAX},
             code="invalid_score",
@@ -107,9 +107,9 @@ def add_comment(*, user: AbstractBaseUser, method: MethodPage, text: str) -> Met
     require_member(user)
     text = (text or "").strip()
     if not text:
-        raise ValidationError(_("Skriv en kommentar."), code="required")
+        raise Invalid(_("Skriv en kommentar."), code="required")
     if len(text) > COMMENT_MAX_LENGTH:
-        raise ValidationError(
+        raise Invalid(
             _("Kommentaren får vara högst %(max)s tecken.") % {"max": COMMENT_MAX_LENGTH},
             code="max_length",
         )
@@ -121,7 +121,7 @@ def moderate_comment(
     *, comment: MethodComment, moderator: AbstractBaseUser, approve: bool, note: str = ""
 ) -> MethodComment:
     if not can_moderate_comments(moderator):
-        raise PermissionDenied(_("Du har inte behörighet att granska kommentarer."))
+        raise NotAllowed(_("Du har inte behörighet att granska kommentarer."))
     method = MethodPage.objects.get(pk=comment.method_id)
     _lock(method)
     comment.status = MethodComment.Status.APPROVED if approve else MethodComment.Status.REJECTED

@@ -9,11 +9,9 @@ from django.apps import apps
 from django.db import transaction
 from wagtail.models import Page, Workflow
 
-from .models import MethodIndexPage
+from ..models import MethodIndexPage
 
 _migration = import_module("methods.migrations.0002_vocabularies_index_and_workflow")
-WORKFLOW_NAME = _migration.WORKFLOW_NAME
-TASK_NAME = _migration.TASK_NAME
 
 
 @transaction.atomic
@@ -38,4 +36,4 @@ def ensure_method_bank() -> MethodIndexPage | None:
 
 
 def review_workflow() -> Workflow:
-    return Workflow.objects.get(name=WORKFLOW_NAME)
+    return Workflow.objects.get(name=_migration.WORKFLOW_NAME)

@@ -14,10 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-MAX_IMAGE_BYTES = 10 * 1024 * 1024
-MAX_IMAGES = 6
-MAX_ATTACHMENTS = 6
+from .. import conf
 
 IMAGE_FORMATS = {"JPEG": {"jpg", "jpeg"}, "PNG": {"png"}, "GIF": {"gif"}, "WEBP": {"webp"}}
 # Office Open XML documents are zip files with this entry; OpenDocument ones start with "mimetype".
@@ -56,8 +53,9 @@ def _check_size(upload: UploadedFile, limit: int) -> None:
 
 
 def validate_document(upload: UploadedFile) -> None:
-    """PDF, Word/Excel/PowerPoint (OOXML) or OpenDocument, checked by content; at most 10 MB."""
-    _check_size(upload, MAX_DOCUMENT_BYTES)
+    """PDF, Word/Excel/PowerPoint (OOXML) or OpenDocument, checked by content; at most
+    METHODS_MAX_DOCUMENT_BYTES."""
+    _check_size(upload, conf.get("MAX_DOCUMENT_BYTES"))
     extension = _extension(upload)
     if extension not in DOCUMENT_EXTENSIONS:
         raise ValidationError(
@@ -99,11 +97,12 @@ def _valid_zip_document(upload: UploadedFile, extension: str) -> bool:
 
 
 def validate_image(upload: UploadedFile) -> None:
-    """JPEG, PNG, GIF or WebP; at most 10 MB and WAGTAILIMAGES_MAX_IMAGE_PIXELS pixels.
+    """JPEG, PNG, GIF or WebP; at most METHODS_MAX_IMAGE_BYTES and WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    pixels.
 
     Pillow reads only the header here, so a huge image is refused without being decoded.
     """
-    _check_size(upload, MAX_IMAGE_BYTES)
+    _check_size(upload, conf.get("MAX_IMAGE_BYTES"))
     extension = _extension(upload)
     if extension == "svg" or _looks_like_markup(_head(upload)):
         raise ValidationError(
