@@ -1,8 +1,14 @@
-"""Demo content for `manage.py seed_demo`: the method bank with 34 methods. Idempotent."""
+"""Demo content for `manage.py seed_demo`: the method bank with its demo methods. Idempotent.
+
+The content is in data/demo/ (methods.yaml, feedback.yaml, pending_submission.yaml); this
+module reads it and writes it through the same services the site uses.
+"""
 
 import io
 from datetime import date, timedelta
+from pathlib import Path
 
+import yaml
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -25,15 +31,21 @@ from .models import (
     TargetGroup,
     Theme,
 )
-from .seed_data import FEEDBACK, METHODS, PENDING_COMMENT
 from .services.bank import ensure_method_bank
 from .services.feedback import add_comment, moderate_comment, rate_method, set_used
 from .services.submissions import MethodContent, submit_method
 
 User = get_user_model()
+DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
 EDITOR_EMAIL = "admin@syv-demo.se"
 MODERATOR_EMAIL = "moderator@syv-demo.se"
 ORGANISATIONS = ["Hvitfeldtska gymnasiet", "Malmö Latinskola", "Göteborgs kommun", "Malmö kommun"]
+
+
+def demo_data(name: str):
+    """One file of data/demo/, e.g. demo_data("methods") for methods.yaml."""
+    with (DEMO_DATA / f"{name}.yaml").open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
 
 
 def run(*, stdout) -> None:
@@ -42,12 +54,13 @@ def run(*, stdout) -> None:
         stdout.write("  Ingen startsida – metodbanken hoppas över")
         return
     editor = User.objects.filter(email=EDITOR_EMAIL).first()
+    methods = demo_data("methods")
     created = 0
-    for position, data in enumerate(tqdm(METHODS, desc="Metoder", unit="metod", leave=False)):
+    for position, data in enumerate(tqdm(methods, desc="Metoder", unit="metod", leave=False)):
         created += _seed_method(index=index, data=data, position=position, editor=editor)
     _seed_feedback()
     _seed_pending_submission()
-    stdout.write(f"  {len(METHODS)} metoder i metodbanken ({created} nya)")
+    stdout.write(f"  {len(methods)} metoder i metodbanken ({created} nya)")
 
 
 @transaction.atomic
@@ -61,10 +74,10 @@ def _seed_method(*, index: MethodIndexPage, data: dict, position: int, editor) -
         summary=data["summary"],
         purpose=data["purpose"],
         duration=data["duration"],
-        time_needed=data["time_needed"],
-        preparation=data["preparation"],
-        materials=data["materials"],
-        adaptation_tips=data["adaptation_tips"],
+        time_needed=data.get("time_needed", ""),
+        preparation=data.get("preparation", ""),
+        materials=data.get("materials", ""),
+        adaptation_tips=data.get("adaptation_tips", ""),
         author_organisation=organisations[position % len(organisations)] if organisations else None,
         last_reviewed=date(2026, 10, 1) - timedelta(days=7 * position),
         owner=editor,
@@ -72,13 +85,10 @@ def _seed_method(*, index: MethodIndexPage, data: dict, position: int, editor) -
     page.target_groups = list(TargetGroup.objects.filter(slug__in=data["target_groups"]))
     page.formats = list(MethodFormat.objects.filter(slug__in=data["formats"]))
     page.themes = list(Theme.objects.filter(slug__in=data["themes"]))
-    page.steps = [
-        ("step", {"title": title, "instructions": text, "minutes": minutes})
-        for title, text, minutes in data["steps"]
-    ]
+    page.steps = [("step", _step(step)) for step in data["steps"]]
     page.steering_references = [
-        ("reference", {"document": document, "section": section, "url": ""})
-        for document, section in data["references"]
+        ("reference", {"document": ref["document"], "section": ref["section"], "url": ""})
+        for ref in data.get("references", [])
     ]
     _add_media(page, data["slug"], editor)
     index.add_child(instance=page)
@@ -89,6 +99,14 @@ def _seed_method(*, index: MethodIndexPage, data: dict, position: int, editor) -
         first_published_at=published, last_published_at=published
     )
     return 1
+
+
+def _step(data: dict) -> dict:
+    return {
+        "title": data["title"],
+        "instructions": data["instructions"],
+        "minutes": data.get("minutes"),
+    }
 
 
 def _add_media(page: MethodPage, slug: str, editor) -> None:
@@ -160,17 +178,20 @@ def _interview_pdf() -> bytes | None:
 
 
 def _seed_feedback() -> None:
-    users = {u.email: u for u in User.objects.filter(email__in={row[1] for row in FEEDBACK})}
+    data = demo_data("feedback")
+    rows = data["feedback"]
+    users = {u.email: u for u in User.objects.filter(email__in={row["user"] for row in rows})}
     moderator = User.objects.filter(email=MODERATOR_EMAIL).first()
     methods = {m.slug: m for m in MethodPage.objects.live()}
-    for slug, email, score, used, comment in FEEDBACK:
-        user, method = users.get(email), methods.get(slug)
+    for row in rows:
+        user, method = users.get(row["user"]), methods.get(row["method"])
         if user is None or method is None:
             continue
-        if used:
+        if row["used"]:
             set_used(user=user, method=method)
-        if score:
-            rate_method(user=user, method=method, score=score)
+        if row.get("score"):
+            rate_method(user=user, method=method, score=row["score"])
+        comment = row.get("comment", "")
         if (
             comment
             and not MethodComment.objects.filter(method=method, user=user, text=comment).exists()
@@ -178,39 +199,28 @@ def _seed_feedback() -> None:
             created = add_comment(user=user, method=method, text=comment)
             if moderator is not None:
                 moderate_comment(comment=created, moderator=moderator, approve=True)
-    slug, email, text = PENDING_COMMENT
-    user, method = User.objects.filter(email=email).first(), methods.get(slug)
+    pending = data["pending_comment"]
+    user = User.objects.filter(email=pending["user"]).first()
+    method = methods.get(pending["method"])
     if user and method and not MethodComment.objects.filter(method=method, user=user).exists():
-        add_comment(user=user, method=method, text=text)
+        add_comment(user=user, method=method, text=pending["comment"])
 
 
 def _seed_pending_submission() -> None:
     """One contribution waiting for review, so editors and "Mina sidor" have something to show."""
-    submitter = User.objects.filter(email="vagledare2@syv-demo.se").first()
+    data = demo_data("pending_submission")
+    submitter = User.objects.filter(email=data["submitter"]).first()
     if submitter is None or submitter.method_submissions.exists():
         return
     content = MethodContent(
-        title="Speeddejting med yrken",
-        summary="Eleverna möter fem yrkesverksamma i korta samtal på fem minuter var.",
-        purpose="Eleverna träffar många yrken på kort tid och övar på att ställa frågor.",
-        duration="lektion",
-        target_groups=list(
-            TargetGroup.objects.filter(slug__in=["grundskola-7-9", "gymnasieskola"])
-        ),
-        formats=list(MethodFormat.objects.filter(slug="klass")),
-        themes=list(Theme.objects.filter(slug="arbetsmarknadskunskap")),
-        steps=[
-            {
-                "title": "Förbered frågor",
-                "instructions": "Eleverna skriver tre frågor var.",
-                "minutes": 10,
-            },
-            {
-                "title": "Samtal",
-                "instructions": "Fem minuter per yrkesperson, sedan byte.",
-                "minutes": 30,
-            },
-        ],
+        title=data["title"],
+        summary=data["summary"],
+        purpose=data["purpose"],
+        duration=data["duration"],
+        target_groups=list(TargetGroup.objects.filter(slug__in=data["target_groups"])),
+        formats=list(MethodFormat.objects.filter(slug__in=data["formats"])),
+        themes=list(Theme.objects.filter(slug__in=data["themes"])),
+        steps=[_step(step) for step in data["steps"]],
     )
     # The receipt e-mail would only clutter the console during seeding.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
