@@ -5,6 +5,8 @@ by hand on a small dataset. Functions take DataFrames (see `selectors`) so they 
 on a page, in the API, in the exports and in the benchmark.
 """
 
+import math
+
 import numpy as np
 import pandas as pd
 from django.utils.translation import gettext_lazy as _
@@ -266,3 +268,16 @@ def matching(
     result["match"] = classify(result["applicants_per_place"], result["demand_index"].where(~thin))
     result["match_label"] = result["match"].map(lambda code: str(Match.LABELS[code]))
     return result
+
+
+def records(frame: pd.DataFrame | None) -> list[dict]:
+    """A result's rows as plain dicts with NaN turned into None (for pages and the API)."""
+    if frame is None or len(frame) == 0:
+        return []
+    return [
+        {
+            key: (None if isinstance(value, float) and math.isnan(value) else value)
+            for key, value in row.items()
+        }
+        for row in frame.to_dict("records")
+    ]

@@ -5,11 +5,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from syvsite.regions.models import County, Municipality
-
-from . import analysis, selectors
-from .models import NATIONAL, Assessment, Occupation, Orientation, Programme
-from .tables import records
+from . import selectors
+from .analysis import records
+from .models import NATIONAL, Occupation, Orientation, Programme
 
 router = Router(tags=["REKAS"])
 
@@ -175,11 +173,11 @@ def admissions(request, filters: Query[AdmissionFilters]):
 
 
 def _occupation_out(occupation: Occupation, *, county: str | None, round: str | None) -> dict:
-    assessments = Assessment.objects.filter(
-        barometer_occupation__occupations=occupation, round=round or selectors.latest_round()
-    ).select_related("barometer_occupation")
-    if county:
-        assessments = assessments.filter(area_code__in=[county, NATIONAL])
+    assessments = selectors.occupation_assessments(
+        occupation,
+        round=round or selectors.latest_round(),
+        areas=[county, NATIONAL] if county else None,
+    )
     return {
         "ssyk": occupation.ssyk,
         "name": occupation.name,
@@ -194,7 +192,7 @@ def _occupation_out(occupation: Occupation, *, county: str | None, round: str | 
                 "recruitment_situation": a.recruitment_situation or None,
                 "outlook": a.outlook or None,
             }
-            for a in assessments.order_by("area_code")
+            for a in assessments
         ],
     }
 
@@ -235,26 +233,13 @@ def matching(request, area: str, year: int | None = None, round: str | None = No
     year, round = year or default_year, round or default_round
     if round not in ("preliminary", "final"):
         raise HttpError(400, _("round ska vara preliminary eller final."))
-    if area != NATIONAL and not (
-        County.objects.filter(code=area).exists() or Municipality.objects.filter(code=area).exists()
-    ):
+    found = selectors.area(area)
+    if found is None:
         raise HttpError(404, _("Okänt område: ange en länskod, en kommunkod eller 00."))
-    if area == NATIONAL:
-        frame = selectors.admissions_frame(year=year, round=round).assign(county_code=NATIONAL)
-        name, by = _("Hela riket"), ["county_code"]
-    elif county := County.objects.filter(code=area).first():
-        name = county.name
-        frame, by = selectors.admissions_frame(year=year, round=round, county=area), ["county_code"]
-    elif municipality := Municipality.objects.filter(code=area).first():
-        name = municipality.name
-        frame, by = (
-            selectors.admissions_frame(year=year, round=round, municipality=area),
-            ["municipality_code"],
-        )
-    result = analysis.matching(frame, selectors.links_frame(), selectors.assessments_frame(), by=by)
+    result = selectors.matching(found.admissions(year=year, round=round), by=found.by)
     return {
         "area_code": area,
-        "area_name": name,
+        "area_name": found.name,
         "year": year,
         "round": round,
         "barometer_round": selectors.latest_round(),

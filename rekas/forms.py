@@ -1,10 +1,15 @@
+from pathlib import Path
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from syvsite.regions.models import County, Municipality
 
 from . import selectors
-from .models import AdmissionStatistic, Programme
+from .importers.files import MAX_FILE_BYTES
+from .models import AdmissionStatistic, ImportBatch, Programme
+
+UPLOAD_SUFFIXES = {".csv", ".xlsx", ".json", ".txt"}
 
 
 class FilterForm(forms.Form):
@@ -73,3 +78,32 @@ class CompareForm(forms.Form):
         choices = area_choices()
         self.fields["a"].choices = choices
         self.fields["b"].choices = choices
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Vad innehåller filen?"), choices=ImportBatch.Kind.choices)
+    file = forms.FileField(
+        label=_("Fil"),
+        help_text=_(
+            "Antagningsstatistik: CSV (; eller ,) eller XLSX. Yrkesbarometern: JSON. "
+            "Koppling: CSV med programkod;ssyk;vikt. Högst 50 MB."
+        ),
+    )
+    year = forms.IntegerField(
+        label=_("År"),
+        required=False,
+        help_text=_("Bara om filen saknar kolumnen år (t.ex. Gymnasieantagningens listor)."),
+    )
+    round = forms.ChoiceField(
+        label=_("Antagningsomgång"),
+        required=False,
+        choices=[("", _("Står i filen")), *AdmissionStatistic.Round.choices],
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
+            raise forms.ValidationError(_("Filen ska vara CSV, XLSX eller JSON."))
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(_("Filen är större än 50 MB."))
+        return upload

@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 NATIONAL = "00"  # Yrkesbarometern's code for "the whole country"
+# How demo content (seed.py) is marked in the data, so pages can say it is invented.
+DEMO_CONCEPT_PREFIX = "demo-"  # BarometerOccupation.concept_id of demo assessments
+DEMO_SOURCE = "Genererad demodata (inte från Arbetsförmedlingen)"  # ImportBatch/row source
 
 
 class Programme(models.Model):

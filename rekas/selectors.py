@@ -1,18 +1,29 @@
 """Reads shared by pages, API, exports and other apps (e.g. the placement board).
 
 Public: `outlook_for(ssyk=…, county_code=…) -> Outlook | None`, `latest_round()`,
-`admissions_frame(...)`, `links_frame()`, `assessments_frame(...)`.
+`admissions_frame(...)`, `links_frame()`, `assessments_frame(...)`, `area(code)`, `matching(...)`.
 """
 
 from dataclasses import dataclass
 
 import pandas as pd
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from syvsite.regions.models import County
+from syvsite.regions.models import County, Municipality
 
-from .models import NATIONAL, AdmissionStatistic, Assessment, Occupation, ProgrammeOccupation
+from . import analysis
+from .models import (
+    DEMO_CONCEPT_PREFIX,
+    DEMO_SOURCE,
+    NATIONAL,
+    AdmissionStatistic,
+    Assessment,
+    Occupation,
+    Programme,
+    ProgrammeOccupation,
+)
 
 ADMISSION_FIELDS = {
     "year": "year",
@@ -166,8 +177,6 @@ class Outlook:
 
 
 def _label(choices, value: str) -> str:
-    from django.utils.translation import gettext as _
-
     if not value:
         return _("Ingen bedömning")
     return str(dict(choices.choices).get(value, value))
@@ -213,5 +222,79 @@ def outlook_for(
 
 def county_names() -> dict[str, str]:
     names = dict(County.objects.values_list("code", "name"))
-    names[NATIONAL] = "Hela riket"
+    names[NATIONAL] = _("Hela riket")
     return names
+
+
+def programme_names() -> dict[str, str]:
+    return dict(Programme.objects.values_list("code", "name"))
+
+
+@dataclass(frozen=True)
+class Area:
+    """The whole country ("00"), a county (two digits) or a municipality (four digits)."""
+
+    code: str
+    name: str
+    level: str  # "country", "county" or "municipality": the admissions_frame filter
+
+    @property
+    def by(self) -> list[str]:
+        """The grouping for `matching`: a municipality's own rows, else per county."""
+        return ["municipality_code"] if self.level == "municipality" else ["county_code"]
+
+    def admissions(self, **filters) -> pd.DataFrame:
+        if self.level == "country":
+            return admissions_frame(**filters).assign(county_code=NATIONAL)
+        return admissions_frame(**{self.level: self.code}, **filters)
+
+
+def area(code: str) -> Area | None:
+    if code == NATIONAL:
+        return Area(NATIONAL, _("Hela riket"), "country")
+    if county := County.objects.filter(code=code).first():
+        return Area(code, county.name, "county")
+    if municipality := Municipality.objects.filter(code=code).first():
+        return Area(code, municipality.name, "municipality")
+    return None
+
+
+def matching(admissions: pd.DataFrame, *, by: list[str]) -> pd.DataFrame:
+    """Programmes per area with pressure, outlook and matching class (analysis.matching) against
+    the current mapping and the latest assessment round."""
+    return analysis.matching(admissions, links_frame(), assessments_frame(), by=by)
+
+
+def occupation_assessments(
+    occupation: Occupation, *, round: str | None = None, areas: list[str] | None = None
+) -> QuerySet:
+    """Assessments of the barometer occupations in an SSYK group, by area: of one round (every
+    round when None) and in the given areas (all when None)."""
+    assessments = Assessment.objects.filter(barometer_occupation__occupations=occupation)
+    if round is not None:
+        assessments = assessments.filter(round=round)
+    if areas is not None:
+        assessments = assessments.filter(area_code__in=areas)
+    return assessments.select_related("barometer_occupation").order_by(
+        "area_code", "barometer_occupation__name"
+    )
+
+
+def programme_links(
+    *, study_path: str | None = None, occupation: Occupation | None = None
+) -> QuerySet:
+    """The curated mapping for a study path or an occupation, heaviest first."""
+    links = ProgrammeOccupation.objects.select_related("programme", "orientation", "occupation")
+    if study_path is not None:
+        links = links.filter(study_path=study_path)
+    if occupation is not None:
+        links = links.filter(occupation=occupation)
+    return links.order_by("-weight", "study_path")
+
+
+def demo_content(*, round: str | None) -> tuple[bool, bool]:
+    """(demo assessments in the round, demo admissions): pages say so when either is shown."""
+    assessments = Assessment.objects.filter(
+        round=round, barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX
+    ).exists()
+    return assessments, AdmissionStatistic.objects.filter(source=DEMO_SOURCE).exists()

@@ -1,14 +1,14 @@
 from django.urls import path
 
-from . import views
+from .views import public
 
 app_name = "rekas"
 
 urlpatterns = [
-    path("rekas/", views.index, name="index"),
-    path("rekas/lan/<str:code>/", views.county, name="county"),
-    path("rekas/kommun/<str:code>/", views.municipality, name="municipality"),
-    path("rekas/program/<str:code>/", views.programme, name="programme"),
-    path("rekas/yrke/<str:ssyk>/", views.occupation, name="occupation"),
-    path("rekas/jamfor/", views.compare, name="compare"),
+    path("rekas/", public.index, name="index"),
+    path("rekas/lan/<str:code>/", public.county, name="county"),
+    path("rekas/kommun/<str:code>/", public.municipality, name="municipality"),
+    path("rekas/program/<str:code>/", public.programme, name="programme"),
+    path("rekas/yrke/<str:ssyk>/", public.occupation, name="occupation"),
+    path("rekas/jamfor/", public.compare, name="compare"),
 ]

@@ -1,4 +1,5 @@
-"""REKAS pages. Each view parses filters, builds its tables (rekas.pages) and renders or exports.
+"""REKAS pages. Each view parses filters, builds its tables (admission_tables, outlook_tables)
+and renders or exports them.
 
 `?export=<table name>&format=csv|xlsx` on any page downloads one of its tables.
 """
@@ -9,28 +10,26 @@ from django.utils.translation import gettext as _
 
 from syvsite.regions.models import County, Municipality
 
-from . import pages, selectors
-from .demo import DEMO_CONCEPT_PREFIX, DEMO_SOURCE
+from .. import selectors
+from ..forms import AreaForm, CompareForm, FilterForm
+from ..models import NATIONAL, AdmissionStatistic, Occupation, Programme
+from . import admission_tables, outlook_tables
+from .admission_tables import Filters
 from .exports import export_response
-from .forms import AreaForm, CompareForm, FilterForm
-from .models import NATIONAL, AdmissionStatistic, Assessment, Occupation, Programme
 
 
-def _filters(request) -> tuple[FilterForm, pages.Filters]:
+def _filters(request) -> tuple[FilterForm, Filters]:
     default_year, default_round = selectors.default_year_and_round()
     data = {"year": default_year or "", "round": default_round, "kind": ""}
     data.update({key: request.GET[key] for key in data if key in request.GET})
     form = FilterForm(data)
     year, round_, kind = form.values()
-    return form, pages.Filters(year=year, round=round_, kind=kind)
+    return form, Filters(year=year, round=round_, kind=kind)
 
 
-def _source_context(filters: pages.Filters | None = None) -> dict:
+def _source_context(filters: Filters | None = None) -> dict:
     round_ = selectors.latest_round()
-    demo_assessments = Assessment.objects.filter(
-        round=round_, barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX
-    ).exists()
-    demo_admissions = AdmissionStatistic.objects.filter(source=DEMO_SOURCE).exists()
+    demo_assessments, demo_admissions = selectors.demo_content(round=round_)
     return {
         "barometer_round": round_,
         "demo_assessments": demo_assessments,
@@ -68,14 +67,14 @@ def index(request):
     form, filters = _filters(request)
     admissions = filters.admissions()
     tables = [
-        pages.programme_matching_table(
+        admission_tables.programme_matching_table(
             admissions.assign(county_code=NATIONAL),
             by=["county_code"],
             caption=_("Program i hela riket"),
         ),
         _county_table(admissions),
-        pages.trend_table(
-            selectors.admissions_frame(round=filters.round, kind=filters.kind or None),
+        admission_tables.trend_table(
+            filters.history(),
             caption=_("Utveckling i hela riket"),
         ),
     ]
@@ -91,9 +90,9 @@ def index(request):
 
 
 def _county_table(admissions):
-    names = dict(County.objects.values_list("code", "name"))
+    names = selectors.county_names()
     frame = admissions.assign(county_name=admissions["county_code"].map(names))
-    return pages.area_table(
+    return admission_tables.area_table(
         frame,
         key="county_code",
         name_key="county_name",
@@ -108,14 +107,14 @@ def county(request, code: str):
     form, filters = _filters(request)
     admissions = filters.admissions(county=code)
     tables = [
-        pages.programme_matching_table(
+        admission_tables.programme_matching_table(
             admissions, by=["county_code"], caption=_("Program i %(area)s") % {"area": county.name}
         ),
-        pages.trend_table(
-            selectors.admissions_frame(round=filters.round, county=code, kind=filters.kind or None),
+        admission_tables.trend_table(
+            filters.history(county=code),
             caption=_("Utveckling i %(area)s") % {"area": county.name},
         ),
-        pages.area_table(
+        admission_tables.area_table(
             admissions,
             key="municipality_code",
             name_key="municipality_name",
@@ -139,18 +138,16 @@ def municipality(request, code: str):
     form, filters = _filters(request)
     admissions = filters.admissions(municipality=code)
     tables = [
-        pages.programme_matching_table(
+        admission_tables.programme_matching_table(
             admissions,
             by=["municipality_code"],
             caption=_("Program i %(area)s") % {"area": municipality.name},
         ),
-        pages.trend_table(
-            selectors.admissions_frame(
-                round=filters.round, municipality=code, kind=filters.kind or None
-            ),
+        admission_tables.trend_table(
+            filters.history(municipality=code),
             caption=_("Utveckling i %(area)s") % {"area": municipality.name},
         ),
-        pages.schools_table(
+        admission_tables.schools_table(
             admissions, caption=_("Skolor och program i %(area)s") % {"area": municipality.name}
         ),
     ]
@@ -177,15 +174,15 @@ def programme(request, code: str):
     admissions = selectors.admissions_frame(
         year=filters.year, round=filters.round, programme=programme.code
     )
-    names = dict(County.objects.values_list("code", "name"))
-    by_county = pages.county_programme_table(
+    names = selectors.county_names()
+    by_county = admission_tables.county_programme_table(
         admissions, caption=_("%(programme)s per län") % {"programme": programme.name}
     )
     tables = [
-        pages.programme_occupations_table(study_path=study_path, county=county_code),
-        pages.outlook_share_table(study_path=study_path, county=county_code),
+        outlook_tables.programme_occupations_table(study_path=study_path, county=county_code),
+        outlook_tables.outlook_share_table(study_path=study_path, county=county_code),
         by_county,
-        pages.trend_table(
+        admission_tables.trend_table(
             selectors.admissions_frame(round=filters.round, programme=programme.code),
             caption=_("Utveckling i hela riket"),
         ),
@@ -199,7 +196,7 @@ def programme(request, code: str):
         "study_path": study_path,
         "county_code": county_code,
         "counties": County.objects.all(),
-        "county_name": names.get(county_code, _("Hela riket")),
+        "county_name": names[county_code],
         **_source_context(filters),
     }
     return _respond(request, "rekas/programme.html", context, file_stem=f"rekas-{programme.code}")
@@ -211,12 +208,12 @@ def occupation(request, ssyk: str):
     round_ = request.GET.get("omgang")
     if round_ not in round_options:
         round_ = round_options[0] if round_options else None
-    outlook_table = pages.occupation_outlook_table(occupation=occupation, round=round_)
+    outlook_table = outlook_tables.occupation_outlook_table(occupation=occupation, round=round_)
     tables = [
         outlook_table,
-        pages.situation_count_table(outlook_table),
-        pages.programmes_for_occupation_table(occupation=occupation),
-        pages.occupation_history_table(occupation=occupation),
+        outlook_tables.situation_count_table(outlook_table),
+        outlook_tables.programmes_for_occupation_table(occupation=occupation),
+        outlook_tables.occupation_history_table(occupation=occupation),
     ]
     context = {
         "tables": tables,
@@ -230,35 +227,24 @@ def occupation(request, ssyk: str):
     return _respond(request, "rekas/occupation.html", context, file_stem=f"rekas-yrke-{ssyk}")
 
 
-def _area(code: str):
-    """(label, filter kwargs, group-by) for a county (2 digits) or municipality (4 digits)."""
-    if len(code) == 2:
-        county = County.objects.filter(code=code).first()
-        if county:
-            return county.name, {"county": code}, ["county_code"]
-    municipality = Municipality.objects.filter(code=code).first()
-    if municipality:
-        return municipality.name, {"municipality": code}, ["municipality_code"]
-    return None
-
-
 def compare(request):
     compare_form = CompareForm(request.GET if "a" in request.GET else None)
     form, filters = _filters(request)
     tables = []
     labels = None
     if compare_form.is_valid():
-        a, b = _area(compare_form.cleaned_data["a"]), _area(compare_form.cleaned_data["b"])
+        a = selectors.area(compare_form.cleaned_data["a"])
+        b = selectors.area(compare_form.cleaned_data["b"])
         if a and b:
-            labels = (a[0], b[0])
+            labels = (a.name, b.name)
             tables.append(
-                pages.compare_table(
-                    filters.admissions(**a[1]),
-                    filters.admissions(**b[1]),
-                    label_a=a[0],
-                    label_b=b[0],
-                    by_a=a[2],
-                    by_b=b[2],
+                admission_tables.compare_table(
+                    filters.admissions(a),
+                    filters.admissions(b),
+                    label_a=a.name,
+                    label_b=b.name,
+                    by_a=a.by,
+                    by_b=b.by,
                 )
             )
     context = {

@@ -101,16 +101,3 @@ def format_cell(value, kind: str) -> str:
     else:
         text = f"{number:,.2f}"
     return text.replace(",", "\u202f").replace(".", ",")
-
-
-def records(frame) -> list[dict]:
-    """DataFrame rows as dicts with NaN turned into None."""
-    if frame is None or len(frame) == 0:
-        return []
-    return [
-        {
-            key: (None if isinstance(value, float) and math.isnan(value) else value)
-            for key, value in row.items()
-        }
-        for row in frame.to_dict("records")
-    ]

@@ -8,57 +8,22 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from .importers import run_import
-from .models import AdmissionStatistic, ImportBatch
+from ..forms import UploadForm
+from ..importers import run_import
+from ..models import ImportBatch
 
 PERMISSION = "rekas.import_rekas_data"
 SESSION_KEY = "rekas_upload"
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "syv-rekas-uploads"
-ALLOWED_SUFFIXES = {".csv", ".xlsx", ".json", ".txt"}
 
 
 def can_import(user) -> bool:
     return user.is_active and user.has_perm(PERMISSION)
-
-
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Vad innehåller filen?"), choices=ImportBatch.Kind.choices
-    )
-    file = forms.FileField(
-        label=gettext_lazy("Fil"),
-        help_text=gettext_lazy(
-            "Antagningsstatistik: CSV (; eller ,) eller XLSX. Yrkesbarometern: JSON. "
-            "Koppling: CSV med programkod;ssyk;vikt. Högst 50 MB."
-        ),
-    )
-    year = forms.IntegerField(
-        label=gettext_lazy("År"),
-        required=False,
-        help_text=gettext_lazy(
-            "Bara om filen saknar kolumnen år (t.ex. Gymnasieantagningens listor)."
-        ),
-    )
-    round = forms.ChoiceField(
-        label=gettext_lazy("Antagningsomgång"),
-        required=False,
-        choices=[("", gettext_lazy("Står i filen")), *AdmissionStatistic.Round.choices],
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in ALLOWED_SUFFIXES:
-            raise forms.ValidationError(_("Filen ska vara CSV, XLSX eller JSON."))
-        if upload.size > 50 * 1024 * 1024:
-            raise forms.ValidationError(_("Filen är större än 50 MB."))
-        return upload
 
 
 def _run(data: dict, *, commit: bool, user):

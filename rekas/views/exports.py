@@ -31,7 +31,7 @@ def neutralise(value):
 
 
 def export_rows(table: Table) -> list[list]:
-    header = [column.label for column in table.columns]
+    header = [str(column.label) for column in table.columns]  # labels may be lazy
     body = [[neutralise(row.get(column.key)) for column in table.columns] for row in table.rows]
     return [header, *body]
 
