@@ -124,8 +124,8 @@ def bench_database(workdir: Path) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from internships.finder import ListingQuery, find_listings
     from internships.models import Booking, BookingPupil, Listing, ListingPeriod
+    from internships.selectors.finding import ListingQuery, find_listings
     from internships.services.bookings import request_booking
     from search.rebuild import rebuild
     from syvsite.organisations.models import Organisation

@@ -14,10 +14,10 @@ from pydantic import field_validator
 from syvsite.accounts.services import absolute_url
 from syvsite.regions.models import County, Municipality
 
-from .finder import ListingQuery, find_listings
 from .models import PlacementType
-from .rekas_link import outlook_for, programme_choices
-from .selectors import public_listings, upcoming_periods
+from .selectors.finding import ListingQuery, find_listings
+from .selectors.listings import public_listings, upcoming_periods
+from .selectors.rekas import outlook_for, programme_choices
 
 router = Router(tags=["Praktikplatser"])
 # Ids are 64-bit integers; a larger one is a bad request (422), not a database crash.

@@ -16,7 +16,8 @@ from search.documents import BaseDocument
 from search.registry import Facet, ModelLabels, Related, SearchType, register
 from search.text import joined
 
-from .models import PlacementType
+from .models import RESERVING_STATUSES, ListingPeriod, PlacementType
+from .selectors.listings import public_listings, today
 
 DOC_TYPE = "internship"
 MAX_WEEKS = 60  # of one period; a longer one is indexed by its first 60 weeks
@@ -50,8 +51,6 @@ class ListingDocument(BaseDocument):
 
 
 def get_queryset():
-    from .selectors import public_listings
-
     return public_listings().prefetch_related("periods__bookings")
 
 
@@ -74,9 +73,6 @@ def months_between(start: date, end: date) -> list[str]:
 
 
 def _period_facts(listing) -> tuple[list[str], list[str], int, date | None]:
-    from .models import RESERVING_STATUSES
-    from .selectors import today
-
     weeks, months, free, starts = [], [], 0, []
     for period in listing.periods.all():
         if period.end_date < today():
@@ -131,8 +127,6 @@ def _listing_of(child) -> list[int]:
 
 
 def _listing_of_booking(booking) -> list[int]:
-    from .models import ListingPeriod
-
     return list(
         ListingPeriod.objects.filter(pk=booking.period_id).values_list("listing_id", flat=True)
     )

@@ -9,11 +9,10 @@ from syvsite.organisations.models import Organisation
 from syvsite.organisations.services import organisations_for
 
 from .models import Booking, ChoiceRound, Listing, Participant
-from .selectors import (
+from .selectors.listings import listings_awaiting_review, public_listings
+from .selectors.organisations import (
     companies_awaiting_approval,
     is_placement_coordinator,
-    listings_awaiting_review,
-    public_listings,
     schools_for,
 )
 

@@ -29,7 +29,8 @@ from .models import (
     Participant,
     Workplace,
 )
-from .rounds_selectors import eligible_periods
+from .selectors.rekas import occupation_name
+from .selectors.rounds import eligible_periods
 from .services.rounds import hash_code, save_choices
 
 S = Listing.Status
@@ -99,8 +100,6 @@ def _workplace(company, spec) -> Workplace:
 
 def _listing(company, workplaces, spec, *, status=S.PUBLISHED) -> Listing:
     title, kind, ssyk, programmes, index, places, text = spec
-    from .rekas_link import occupation_name
-
     listing, _ = Listing.objects.update_or_create(
         company=company,
         title=title,

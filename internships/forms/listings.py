@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Listing, ListingPeriod, PlacementType
-from ..rekas_link import occupation_choices, occupation_name, programme_choices
-from ..selectors import today
+from ..selectors.listings import today
+from ..selectors.rekas import occupation_choices, occupation_name, programme_choices
 from . import date_field
 
 

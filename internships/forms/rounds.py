@@ -4,7 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import MAX_CHOICES, ChoiceRound, PlacementType
-from ..selectors import today
+from ..selectors.listings import today
 from . import date_field
 
 MAX_PUPILS_PER_IMPORT = 400

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from syvsite.regions.models import County
 
 from ..models import PlacementType
-from ..rekas_link import programme_choices
+from ..selectors.rekas import programme_choices
 from . import DateInput, municipality_field
 
 DISTANCES = [

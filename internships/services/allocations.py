@@ -13,8 +13,8 @@ from syvsite.accounts.services import absolute_url
 from ..allocation import AllocationResult, allocate
 from ..exceptions import CapacityError, PlacementError
 from ..models import ChoiceRound, ListingPeriod, Participant
-from ..rounds_selectors import eligible_periods
-from ..selectors import periods_with_availability, public_listings
+from ..selectors.listings import periods_with_availability, public_listings
+from ..selectors.rounds import eligible_periods
 from . import notifications
 from .bookings import check_bookable
 from .bookings import request_booking as _create_booking
@@ -31,7 +31,7 @@ def _free_places(period_ids: set[int]) -> dict[int, int]:
     periods = periods_with_availability(
         ListingPeriod.objects.filter(pk__in=period_ids, listing__in=public_listings())
     )
-    return {period.pk: max(period.places - period.reserved, 0) for period in periods}
+    return {period.pk: period.left for period in periods}
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from syvsite.organisations.models import Organisation
 
 from ..exceptions import CapacityError, InvalidTransition, PlacementError
 from ..models import Booking, BookingPupil, Listing, ListingPeriod
-from ..selectors import reserved_places, today
+from ..selectors.listings import reserved_places, today
 from . import notifications
 
 MAX_PUPILS_PER_BOOKING = 60

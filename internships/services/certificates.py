@@ -18,7 +18,7 @@ from syvsite.accounts.services import absolute_url
 from .. import conf
 from ..exceptions import PlacementError
 from ..models import Booking, BookingPupil, Certificate
-from ..selectors import today
+from ..selectors.listings import today
 from . import notifications
 
 SALT = "internships.certificate"

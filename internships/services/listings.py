@@ -17,7 +17,7 @@ from syvsite.organisations.models import Organisation
 
 from ..exceptions import InvalidTransition, PlacementError
 from ..models import Listing, ListingPeriod, ListingProgramme
-from ..selectors import listings_due_to_expire, reserved_places, today
+from ..selectors.listings import listings_due_to_expire, reserved_places, today
 from . import notifications
 
 S = Listing.Status

@@ -20,8 +20,8 @@ from syvsite.organisations.models import Organisation
 
 from ..exceptions import PlacementError
 from ..models import MAX_CHOICES, Choice, ChoiceRound, Participant
-from ..rounds_selectors import eligible_periods, round_is_open_for_choices
-from ..selectors import today
+from ..selectors.listings import today
+from ..selectors.rounds import eligible_periods, round_is_open_for_choices
 from . import notifications
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to misread

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from ..models import Booking, ChoiceRound, Listing
-from ..selectors import company_for, is_placement_coordinator, school_for
+from ..selectors.organisations import company_for, is_placement_coordinator, school_for
 
 
 def company_or_404(request: HttpRequest, company_id: int):

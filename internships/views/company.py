@@ -19,7 +19,7 @@ from ..exceptions import PlacementError
 from ..forms.bookings import DecisionForm
 from ..forms.companies import CompanyProfileForm, WorkplaceForm
 from ..models import Booking, Workplace
-from ..selectors import periods_with_availability
+from ..selectors.listings import periods_with_availability
 from ..services import companies as company_services
 from ..services.bookings import decide_booking
 from . import access

@@ -12,7 +12,7 @@ from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.listings import ListingForm, PeriodForm
 from ..models import Booking, Listing, ListingPeriod
-from ..selectors import periods_with_availability
+from ..selectors.listings import periods_with_availability
 from ..services import listings as listing_services
 from . import access
 
@@ -75,9 +75,7 @@ def listing_form(
 def company_listing(request: HttpRequest, company_id: int, listing_id: int) -> HttpResponse:
     company = access.company_or_404(request, company_id)
     listing = access.company_listing_or_404(company, listing_id)
-    periods = list(periods_with_availability(listing.periods.all()))
-    for period in periods:
-        period.left = max(period.places - period.reserved, 0)
+    periods = periods_with_availability(listing.periods.all())
     actions = [
         (status, _status_action_label(listing, status))
         for status in listing_services.allowed_transitions(listing, actor=listing_services.COMPANY)

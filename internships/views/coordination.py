@@ -12,8 +12,9 @@ from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.companies import ReasonForm
 from ..models import Listing
-from ..rekas_link import programme_names
-from ..selectors import companies_awaiting_approval, listings_awaiting_review
+from ..selectors.listings import listings_awaiting_review
+from ..selectors.organisations import companies_awaiting_approval
+from ..selectors.rekas import programme_names
 from ..services import companies as company_services
 from ..services import listings as listing_services
 from .access import coordinator_required

@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..exceptions import PlacementError
-from ..finder import ListingQuery, find_listings
 from ..forms import apply_service_error
 from ..forms.bookings import BookingForm
 from ..forms.search import ListingFilterForm
 from ..models import ListingPeriod
-from ..rekas_link import outlook_for, programme_names
-from ..selectors import public_listings, schools_for, upcoming_periods
+from ..selectors.finding import ListingQuery, find_listings
+from ..selectors.listings import public_listings, upcoming_periods
+from ..selectors.organisations import schools_for
+from ..selectors.rekas import outlook_for, programme_names
 from ..services.bookings import request_booking
 
 

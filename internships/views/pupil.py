@@ -1,5 +1,5 @@
 """Pupils: sign in with a one-time code (a limited session, no account) and rank up to five
-listings. A pupil only ever reaches their own participations (rounds_selectors.participants_for).
+listings. A pupil only ever reaches their own participations (selectors.rounds.participants_for).
 """
 
 from django.contrib import messages
@@ -14,7 +14,7 @@ from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.rounds import ChoicesForm, PupilCodeForm
 from ..models import Participant
-from ..rounds_selectors import (
+from ..selectors.rounds import (
     PUPIL_SESSION_KEY,
     eligible_periods,
     participants_for,

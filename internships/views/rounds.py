@@ -11,13 +11,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..exceptions import PlacementError
-from ..exports import to_csv, to_xlsx
 from ..forms import apply_service_error
 from ..forms.rounds import AllocationForm, ChoiceRoundForm, OverrideForm, ParticipantsForm
 from ..models import ChoiceRound, Participant
-from ..rounds_selectors import eligible_periods
+from ..selectors.rounds import eligible_periods
 from ..services import allocations, rounds
 from . import access
+from .downloads import allocation_csv, allocation_xlsx
 
 
 @login_required
@@ -236,10 +236,12 @@ def round_export(request: HttpRequest, school_id: int, round_id: int, fmt: str) 
     name = slugify(choice_round.title) or f"valomgang-{choice_round.pk}"
     if fmt == "xlsx":
         response = HttpResponse(
-            to_xlsx(choice_round),
+            allocation_xlsx(choice_round),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = HttpResponse(to_csv(choice_round), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            allocation_csv(choice_round), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = f'attachment; filename="fordelning-{name}.{fmt}"'
     return response

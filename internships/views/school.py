@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 
 from ..exceptions import PlacementError
 from ..models import Booking, BookingPupil, Certificate
-from ..pdf import certificate_pdf
-from ..selectors import schools_for
+from ..selectors.organisations import schools_for
 from ..services.bookings import cancel_booking
 from ..services.certificates import send_certificate_link
 from . import access
+from .downloads import certificate_pdf
 
 PER_PAGE = 25
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from internships.exceptions import CapacityError, PlacementError
 from internships.models import Booking, Listing
-from internships.selectors import places_left
+from internships.selectors.listings import places_left
 from internships.services.bookings import cancel_booking, decide_booking, request_booking
 
 from .factories import BookingFactory, PeriodFactory, in_days

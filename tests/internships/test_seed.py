@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from internships import seed
 from internships.models import Booking, ChoiceRound, Listing, ListingPeriod, Participant
-from internships.selectors import companies_awaiting_approval, public_listings
+from internships.selectors.listings import public_listings
+from internships.selectors.organisations import companies_awaiting_approval
 from syvsite.core.demo import seed_users
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from internships.selectors import listings_due_to_expire, today
+from internships.selectors.listings import listings_due_to_expire, today
 from internships.services.listings import expire_listings
 
 

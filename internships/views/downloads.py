@@ -1,18 +1,71 @@
-"""The praktikintyg as a PDF (fpdf2, pure Python). The printable HTML page is the primary form."""
+"""Files the views answer with: a choice round's allocation as CSV and XLSX, and the
+praktikintyg as a PDF (fpdf2, pure Python; the printable HTML page is its primary form).
 
+Presentation only: the allocation's rows come from selectors.rounds. Cells that a spreadsheet
+would run as formulas are defused.
+"""
+
+import csv
+import io
 from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
-from . import conf
-from .models import Certificate
+from syvsite.core.spreadsheets import defuse_formula
+
+from .. import conf
+from ..models import Certificate, ChoiceRound
+from ..selectors.rounds import allocation_headers, allocation_rows
+
+
+def neutralise(value) -> str | int:
+    """Prefix text starting like a formula with an apostrophe (OWASP CSV injection advice)."""
+    if isinstance(value, int):
+        return value
+    return defuse_formula("" if value is None else str(value))
+
+
+def allocation_csv(choice_round: ChoiceRound) -> bytes:
+    buffer = io.StringIO()
+    # Semicolons and a BOM: what Excel with Swedish settings opens correctly.
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(allocation_headers())
+    for row in allocation_rows(choice_round):
+        writer.writerow([neutralise(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def allocation_xlsx(choice_round: ChoiceRound) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Fördelning")[:31]
+    sheet.append(allocation_headers())
+    for row in allocation_rows(choice_round):
+        sheet.append([neutralise(value) for value in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    # openpyxl treats any string starting with "=" as a formula: force text for every cell.
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    for index, _header in enumerate(allocation_headers(), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = 24
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
 
 # A Unicode TTF font renders every pupil's name; without one, PDF core fonts cover Latin-1.
 # DejaVu Sans ships with the project (fonts/, Bitstream Vera licence) so no system font is needed.
 FONT_CANDIDATES = [
-    str(Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"),
+    str(Path(__file__).resolve().parents[1] / "fonts" / "DejaVuSans.ttf"),
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/TTF/DejaVuSans.ttf",

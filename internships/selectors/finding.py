@@ -13,9 +13,9 @@ from django.core.paginator import Page
 from search.services import GeoFilter, search
 from syvsite.regions.services import distance_km
 
-from .documents import DOC_TYPE, iso_weeks, months_between
-from .models import Listing
-from .selectors import public_listings
+from ..documents import DOC_TYPE, iso_weeks, months_between
+from ..models import Listing
+from .listings import public_listings
 
 MAX_FILTER_VALUES = 20  # search.facets.MAX_VALUES_PER_FILTER
 ALL_OF_SWEDEN_KM = 2000  # a distance sort needs a geo filter; this one excludes nothing
