@@ -1,13 +1,16 @@
-"""Demo content for `manage.py seed_demo`. Idempotent: run it again and nothing is duplicated.
+"""Demo content for `manage.py seed_demo`, read from data/demo/*.yaml. Idempotent: run it again
+and nothing is duplicated.
 
 Approved companies with workplaces across Sweden, about 40 listings of every placement type,
 periods, bookings from the demo schools, a finished placement with its certificate, a company
-and a listing waiting for the coordinator, and an open choice round at Hvitfeldtska gymnasiet
-with pupils and choices (pupil code printed below).
+and a listing waiting for the coordinator, and an open choice round with pupils and choices
+(the demo pupil's code is printed).
 """
 
 from datetime import date, timedelta
+from pathlib import Path
 
+import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +19,6 @@ from syvsite.organisations.models import Organisation
 from syvsite.organisations.validators import luhn_is_valid
 from syvsite.regions.models import Municipality
 
-from . import seed_data as data
 from .models import (
     Booking,
     BookingPupil,
@@ -33,14 +35,13 @@ from .selectors.rekas import occupation_name
 from .selectors.rounds import eligible_periods
 from .services.rounds import hash_code, save_choices
 
+DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
 S = Listing.Status
-ROUND_NAMES = ["Första omgången", "Andra omgången", "Tredje omgången"]
-WEEKS_BY_TYPE = {
-    "prao": (1, [5, 9, 14]),
-    "apl": (4, [7, 16]),
-    "lia": (8, [10]),
-    "praktik": (4, [6, 15]),
-}
+
+
+def _load(name: str):
+    with (DEMO_DATA / f"{name}.yaml").open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
 
 
 def org_number(nine: str) -> str:
@@ -53,44 +54,48 @@ def monday_in(weeks: int) -> date:
     return today - timedelta(days=today.weekday()) + timedelta(weeks=weeks)
 
 
-def _company(name, nine, code, description, contact, *, approved=True) -> Organisation:
-    municipality = Municipality.objects.get(code=code)
+def _mail_domain(company_name: str) -> str:
+    return f"{company_name.split()[0].lower()}.example.se"
+
+
+def _company(spec: dict, *, approved: bool = True) -> Organisation:
     company, _ = Organisation.objects.update_or_create(
         kind=Organisation.Kind.COMPANY,
-        org_number=org_number(nine),
+        org_number=org_number(spec["org_number"]),
         defaults={
-            "name": name,
-            "municipality": municipality,
+            "name": spec["name"],
+            "municipality": Municipality.objects.get(code=spec["municipality"]),
             "is_approved": approved,
-            "email": f"praktik@{name.split()[0].lower()}.example.se",
+            "email": f"praktik@{_mail_domain(spec['name'])}",
         },
     )
     if approved and company.approved_at is None:
         company.approved_at = timezone.now()
         company.save(update_fields=["approved_at"])
-    first = contact.split()[0].lower()
+    first = spec["contact"].split()[0].lower()
     CompanyProfile.objects.update_or_create(
         company=company,
         defaults={
-            "description": description,
-            "contact_name": contact,
-            "contact_email": f"{first}@{name.split()[0].lower()}.example.se",
+            "description": spec["description"],
+            "contact_name": spec["contact"],
+            "contact_email": f"{first}@{_mail_domain(spec['name'])}",
             "submitted_at": timezone.now(),
         },
     )
     return company
 
 
-def _workplace(company, spec) -> Workplace:
-    name, street, postal, city, code, position = spec
+def _workplace(company: Organisation, spec: dict) -> Workplace:
+    position = spec.get("position")
+    postal = spec["postal_code"]
     workplace, _ = Workplace.objects.update_or_create(
         company=company,
-        name=name,
+        name=spec["name"],
         defaults={
-            "street_address": street,
+            "street_address": spec["street"],
             "postal_code": f"{postal[:3]} {postal[3:]}",
-            "city": city,
-            "municipality": Municipality.objects.get(code=code),
+            "city": spec["city"],
+            "municipality": Municipality.objects.get(code=spec["municipality"]),
             "latitude": position[0] if position else None,
             "longitude": position[1] if position else None,
         },
@@ -98,43 +103,50 @@ def _workplace(company, spec) -> Workplace:
     return workplace
 
 
-def _listing(company, workplaces, spec, *, status=S.PUBLISHED) -> Listing:
-    title, kind, ssyk, programmes, index, places, text = spec
+def _listing(company, workplaces: dict, spec: dict, shared: dict, *, status=S.PUBLISHED) -> Listing:
+    kind, ssyk = spec["type"], spec["ssyk"]
+    profile = company.internship_profile
     listing, _ = Listing.objects.update_or_create(
         company=company,
-        title=title,
+        title=spec["title"],
         defaults={
-            "workplace": workplaces[index],
-            "description": text,
+            "workplace": workplaces[spec["workplace"]],
+            "description": spec["text"],
             "placement_type": kind,
             "occupation_ssyk": ssyk,
             "occupation_name": occupation_name(ssyk),
             "min_age": 14 if kind == "prao" else None,
+            # SSYK 53xx: care and childcare, where an extract from the criminal record is usual.
             "requires_record_extract": ssyk.startswith("53"),
-            "health_and_safety": "Arbetskläder och skyddsutrustning lånas ut. Berätta om allergier i förväg.",
-            "safety_information": "Alla praktikanter får en säkerhetsgenomgång första dagen.",
-            "supervisor_name": company.internship_profile.contact_name,
-            "supervisor_title": "Handledare",
-            "supervisor_email": company.internship_profile.contact_email,
+            "health_and_safety": shared["health_and_safety"],
+            "safety_information": shared["safety_information"],
+            "supervisor_name": profile.contact_name,
+            "supervisor_title": shared["supervisor_title"],
+            "supervisor_email": profile.contact_email,
             "status": status,
             "published_at": timezone.now() if status == S.PUBLISHED else None,
         },
     )
-    for code in programmes:
+    for code in spec.get("programmes", []):
         ListingProgramme.objects.get_or_create(listing=listing, code=code)
-    length, starts = WEEKS_BY_TYPE[kind]
-    for number, start in enumerate(starts):
+    periods = shared["periods"][kind]
+    for name, start in zip(shared["period_names"], periods["starts_in_weeks"], strict=False):
         first = monday_in(start)
         ListingPeriod.objects.update_or_create(
             listing=listing,
-            note=ROUND_NAMES[number],
+            note=name,
             defaults={
                 "start_date": first,
-                "end_date": first + timedelta(weeks=length - 1, days=4),
-                "places": places,
+                "end_date": first + timedelta(weeks=periods["weeks"] - 1, days=4),
+                "places": spec["places"],
             },
         )
     return listing
+
+
+def _company_listings(company, spec: dict, shared: dict, *, status=S.PUBLISHED) -> list:
+    workplaces = {item["name"]: _workplace(company, item) for item in spec["workplaces"]}
+    return [_listing(company, workplaces, item, shared, status=status) for item in spec["listings"]]
 
 
 def _book(period, school, user, names, status) -> Booking:
@@ -147,44 +159,36 @@ def _book(period, school, user, names, status) -> Booking:
     return booking
 
 
-def _bookings(listings, schools, staff) -> int:
-    plan = [
-        (0, 0, ["Ali Hassan", "Britt Berg"], Booking.Status.ACCEPTED),
-        (4, 0, ["Cecilia Ek"], Booking.Status.PENDING),
-        (12, 1, ["Dino Kovač", "Emma Holm"], Booking.Status.PENDING),
-        (13, 1, ["Fatima Said"], Booking.Status.ACCEPTED),
-        (40, 0, ["Gustav Lund"], Booking.Status.PENDING),
-    ]
-    for index, school_index, names, status in plan:
-        if index < len(listings):
-            period = listings[index].periods.order_by("start_date").first()
-            _book(period, schools[school_index], staff[school_index], names, status)
-    # A placement that took place last month, with its certificate filled in.
-    listing = listings[1]
-    past_start = monday_in(-5)
+def _bookings(plan: dict, listings: dict, schools: dict, staff: dict) -> int:
+    for request in plan["requests"]:
+        listing = listings.get(request["listing"])
+        if listing is not None:  # e.g. the demo company's listings when it does not exist
+            period = listing.periods.order_by("start_date").first()
+            school = request["school"]
+            _book(period, schools[school], staff[school], request["pupils"], request["status"])
+    finished = plan["finished"]
+    listing, school = listings[finished["listing"]], finished["school"]
+    past_start = monday_in(-finished["weeks_ago"])
     past, _ = ListingPeriod.objects.get_or_create(
         listing=listing,
-        note="Genomförd period",
+        note=finished["period_name"],
         defaults={
             "start_date": past_start,
             "end_date": past_start + timedelta(days=4),
             "places": 1,
         },
     )
-    booking = _book(past, schools[0], staff[0], ["Hanna Ström"], Booking.Status.ACCEPTED)
+    booking = _book(
+        past, schools[school], staff[school], [finished["pupil"]], Booking.Status.ACCEPTED
+    )
+    certificate = dict(finished["certificate"])
+    completed_days_ago = certificate.pop("completed_days_ago")
     Certificate.objects.get_or_create(
         pupil=booking.pupils.get(),
         defaults={
-            "days_planned": 5,
-            "days_attended": 5,
-            "punctuality": 3,
-            "engagement": 3,
-            "cooperation": 2,
-            "tasks": "Bakade bröd, skötte kassan och hjälpte till i butiken.",
-            "assessment": "Hanna var punktlig, nyfiken och tog egna initiativ.",
+            **certificate,
             "signed_by_name": listing.supervisor_name,
-            "signed_by_title": "Handledare",
-            "completed_at": timezone.now() - timedelta(days=20),
+            "completed_at": timezone.now() - timedelta(days=completed_days_ago),
             "link_version": 1,
         },
     )
@@ -192,39 +196,38 @@ def _bookings(listings, schools, staff) -> int:
 
 
 def _choice_round(school, coordinator, stdout) -> ChoiceRound:
-    start = monday_in(9)
+    spec = _load("choice_round")
+    start = monday_in(spec["period_starts_in_weeks"])
     choice_round, _ = ChoiceRound.objects.update_or_create(
         school=school,
-        title="PRAO år 8 (demo)",
+        title=spec["title"],
         defaults={
-            "placement_type": "prao",
+            "placement_type": spec["placement_type"],
             "period_start": start,
             "period_end": start + timedelta(days=4),
-            "choices_close_at": monday_in(4),
-            "max_distance_km": 80,
+            "choices_close_at": monday_in(spec["choices_close_in_weeks"]),
+            "max_distance_km": spec["max_distance_km"],
             "created_by": coordinator,
             "status": ChoiceRound.Status.OPEN,
         },
     )
     periods = [period.pk for period in eligible_periods(choice_round)]
-    for number, (name, school_class) in enumerate([*data.PUPILS, data.DEMO_PUPIL]):
+    for number, (name, school_class) in enumerate([*spec["pupils"], spec["demo_pupil"]]):
         participant, created = Participant.objects.get_or_create(
             choice_round=choice_round, name=name, defaults={"school_class": school_class}
         )
-        if created and periods and number < 16:
+        if created and periods and number < spec["pupils_with_choices"]:
+            # Spread the pupils' choices over the places, five each, in a fixed pattern.
             ranked = [
                 periods[(number * 3 + step) % len(periods)] for step in range(min(5, len(periods)))
             ]
             save_choices(participant=participant, period_ids=list(dict.fromkeys(ranked)))
-    demo = Participant.objects.get(choice_round=choice_round, name=data.DEMO_PUPIL[0])
-    demo.code_hash, demo.code_used_at, demo.code_created_at = (
-        hash_code(data.DEMO_PUPIL_CODE),
-        None,
-        timezone.now(),
-    )
+    code = spec["demo_pupil_code"]
+    demo = Participant.objects.get(choice_round=choice_round, name=spec["demo_pupil"][0])
+    demo.code_hash, demo.code_used_at, demo.code_created_at = hash_code(code), None, timezone.now()
     demo.save(update_fields=["code_hash", "code_used_at", "code_created_at"])
     stdout.write(
-        f"  Valomgång med {choice_round.participants.count()} elever; elevkod för demo: {data.DEMO_PUPIL_CODE}"
+        f"  Valomgång med {choice_round.participants.count()} elever; elevkod för demo: {code}"
     )
     return choice_round
 
@@ -232,38 +235,37 @@ def _choice_round(school, coordinator, stdout) -> ChoiceRound:
 @transaction.atomic
 def run(*, stdout) -> None:
     User = get_user_model()
-    listings = []
-    for name, nine, code, description, contact, workplace_specs, listing_specs in data.COMPANIES:
-        company = _company(name, nine, code, description, contact)
-        workplaces = [_workplace(company, spec) for spec in workplace_specs]
-        listings += [_listing(company, workplaces, spec) for spec in listing_specs]
+    shared = _load("listings")
+    companies = _load("companies")
+    listings: list[Listing] = []
+    for spec in companies:
+        listings += _company_listings(_company(spec), spec, shared)
+    demo = _load("demo_company")
     demo_company = Organisation.objects.filter(
-        kind="company", memberships__user__email="foretag@syv-demo.se"
+        kind="company", memberships__user__email=demo["account"]
     ).first()
     if demo_company is not None:
         profile, _ = CompanyProfile.objects.get_or_create(company=demo_company)
         if not profile.contact_name:
-            profile.contact_name, profile.contact_email = "Felix Företagare", "foretag@syv-demo.se"
+            profile.contact_name, profile.contact_email = demo["contact"], demo["account"]
             profile.save()
-        workplace = _workplace(demo_company, data.DEMO_WORKPLACE)
-        listings += [
-            _listing(demo_company, [workplace], spec) for spec in data.DEMO_COMPANY_LISTINGS
-        ]
-    name, nine, code, description, contact, workplace_spec, listing_spec = data.PENDING_COMPANY
-    pending = _company(name, nine, code, description, contact, approved=False)
-    _listing(pending, [_workplace(pending, workplace_spec)], listing_spec, status=S.PENDING_REVIEW)
+        listings += _company_listings(demo_company, demo, shared)
+    pending = _load("pending_company")
+    _company_listings(_company(pending, approved=False), pending, shared, status=S.PENDING_REVIEW)
     stdout.write(
-        f"  {len(listings)} praktikannonser hos {len(data.COMPANIES) + 1} företag (+1 väntar på godkännande)"
+        f"  {len(listings)} praktikannonser hos {len(companies) + 1} företag (+1 väntar på godkännande)"
     )
 
-    schools = [
-        Organisation.objects.filter(kind="school", name=n).first()
-        for n in ("Hvitfeldtska gymnasiet", "Malmö Latinskola")
-    ]
-    staff = [
-        User.objects.filter(email=e).first()
-        for e in ("samordnare@syv-demo.se", "vagledare2@syv-demo.se")
-    ]
-    if all(schools) and all(staff):
-        stdout.write(f"  {_bookings(listings, schools, staff)} bokningar")
-        _choice_round(schools[0], staff[0], stdout)
+    plan = _load("bookings")
+    schools = {
+        item["name"]: Organisation.objects.filter(kind="school", name=item["name"]).first()
+        for item in plan["schools"]
+    }
+    staff = {
+        item["name"]: User.objects.filter(email=item["staff"]).first() for item in plan["schools"]
+    }
+    if all(schools.values()) and all(staff.values()):
+        by_title = {listing.title: listing for listing in listings}
+        stdout.write(f"  {_bookings(plan, by_title, schools, staff)} bokningar")
+        first = plan["schools"][0]["name"]
+        _choice_round(schools[first], staff[first], stdout)
