@@ -91,7 +91,7 @@ def main() -> None:
         from rekas import analysis, selectors
         from rekas.importers import import_admissions, import_yrkesbarometer
         from rekas.models import AdmissionStatistic
-        from rekas.reference import BAROMETER_EXCERPT
+        from rekas.services import BAROMETER_EXCERPT
         from rekas.seed import seed_demo_assessments
 
         import_yrkesbarometer(source=BAROMETER_EXCERPT)  # real outlooks for the matching …

@@ -292,7 +292,7 @@ def programme_links(
     return links.order_by("-weight", "study_path")
 
 
-def demo_content(*, round: str | None) -> tuple[bool, bool]:
+def demo_data_present(*, round: str | None) -> tuple[bool, bool]:
     """(demo assessments in the round, demo admissions): pages say so when either is shown."""
     assessments = Assessment.objects.filter(
         round=round, barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from rekas.reference import load_reference
+from rekas.services import load_reference
 
 EDITOR_GROUP = "REKAS-redaktör"
 

@@ -29,7 +29,7 @@ def _filters(request) -> tuple[FilterForm, Filters]:
 
 def _source_context(filters: Filters | None = None) -> dict:
     round_ = selectors.latest_round()
-    demo_assessments, demo_admissions = selectors.demo_content(round=round_)
+    demo_assessments, demo_admissions = selectors.demo_data_present(round=round_)
     return {
         "barometer_round": round_,
         "demo_assessments": demo_assessments,

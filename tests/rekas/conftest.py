@@ -1,6 +1,6 @@
 import pytest
 
-from rekas.reference import BAROMETER_EXCERPT
+from rekas.services import BAROMETER_EXCERPT
 from tests.rekas.factories import AdmissionFactory, SchoolFactory, assess
 
 HEADER = (

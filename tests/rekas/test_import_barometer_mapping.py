@@ -4,7 +4,7 @@ import json
 
 from rekas.importers import import_mapping, import_yrkesbarometer
 from rekas.models import Assessment, BarometerOccupation, Occupation, ProgrammeOccupation
-from rekas.reference import BAROMETER_EXCERPT
+from rekas.services import BAROMETER_EXCERPT
 
 
 def records():

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from rekas.models import AdmissionStatistic, Assessment, ProgrammeOccupation
-from rekas.reference import BAROMETER_EXCERPT
+from rekas.services import BAROMETER_EXCERPT
 
 MESSAGE = re.compile(r"^rad (\d+), kolumn ”([^”]+)”(?:, värde ”([^”]*)”)?: (.+)$")
 INTERNAL = {"nan", "none", "nat", "<na>", "null"}

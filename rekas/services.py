@@ -1,11 +1,15 @@
-"""Curated reference data shipped in rekas/data/: programmes, orientations, SSYK groups, mapping.
+"""REKAS writes that are not file imports: the curated reference data shipped in rekas/data/
+(programmes, orientations, SSYK groups, the programme ↔ occupation mapping).
 
-Used by the data migration (with historical models) and by `seed.py`; idempotent.
+`load_reference` is used by the data migration (with historical models) and by `seed.py`;
+it is idempotent. File imports are in `importers/`.
 """
 
 import csv
 from decimal import Decimal
 from pathlib import Path
+
+from django.db import transaction
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BAROMETER_EXCERPT = DATA_DIR / "yrkesbarometer_excerpt.json"
@@ -29,6 +33,7 @@ def _upsert(model, *, lookup: dict, values: dict):
     return obj
 
 
+@transaction.atomic
 def load_reference(*, apps=None) -> None:
     """Create or update programmes, orientations, SSYK occupations and the curated mapping."""
     get_model = apps.get_model if apps else _current_model
