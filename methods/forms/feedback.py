@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import COMMENT_MAX_LENGTH, RATING_MAX, RATING_MIN
+from .text import lazy_percent
 
 SCORE_CHOICES = [(n, str(n)) for n in range(RATING_MIN, RATING_MAX + 1)]
 SCORE_ERROR = _("Välj ett betyg från 1 till 5.")
@@ -23,8 +24,10 @@ class CommentForm(forms.Form):
         max_length=COMMENT_MAX_LENGTH,
         min_length=3,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Högst %(max)s tecken. Kommentaren visas när en moderator har granskat den.")
-        % {"max": COMMENT_MAX_LENGTH},
+        help_text=lazy_percent(
+            _("Högst %(max)s tecken. Kommentaren visas när en moderator har granskat den."),
+            max=COMMENT_MAX_LENGTH,
+        ),
         error_messages={
             "required": _("Skriv en kommentar."),
             "min_length": _("Kommentaren är för kort."),

@@ -1,8 +1,6 @@
 """The front-end form a member uses to contribute (or revise) a method."""
 
 from django import forms
-from django.utils.functional import lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from syvsite.organisations.services import organisations_for
@@ -10,6 +8,7 @@ from syvsite.organisations.services import organisations_for
 from .. import conf
 from ..blocks import SteeringDocument
 from ..models import Duration, MethodFormat, TargetGroup, Theme
+from .text import lazy_percent
 from .uploads import validate_document, validate_image
 
 REQUIRED = _("Fyll i fältet.")
@@ -21,21 +20,14 @@ def _megabytes(name: str) -> int:
     return conf.get(name) // (1024 * 1024)
 
 
-# Lazy, so the visitor's language applies when the form is shown (formats stay %-style).
-IMAGE_HELP = lazy(
-    lambda: (
-        gettext("JPEG, PNG, GIF eller WebP, högst %(megabytes)s MB.")
-        % {"megabytes": _megabytes("MAX_IMAGE_BYTES")}
-    ),
-    str,
-)()
-DOCUMENT_HELP = lazy(
-    lambda: (
-        gettext("PDF, Word, Excel, PowerPoint eller OpenDocument, högst %(megabytes)s MB.")
-        % {"megabytes": _megabytes("MAX_DOCUMENT_BYTES")}
-    ),
-    str,
-)()
+IMAGE_HELP = lazy_percent(
+    _("JPEG, PNG, GIF eller WebP, högst %(megabytes)s MB."),
+    megabytes=_megabytes("MAX_IMAGE_BYTES"),
+)
+DOCUMENT_HELP = lazy_percent(
+    _("PDF, Word, Excel, PowerPoint eller OpenDocument, högst %(megabytes)s MB."),
+    megabytes=_megabytes("MAX_DOCUMENT_BYTES"),
+)
 
 
 def _required(label, **kwargs):
