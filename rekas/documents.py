@@ -5,13 +5,18 @@ programme that leads there (VO), because each programme document carries the nam
 occupations and each occupation document the programmes that lead to it.
 """
 
+from collections import Counter
+
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import Keyword
 
-from search.documents import VISIBILITY_PUBLIC, BaseDocument, SwedishText
+from search.documents import BaseDocument, SwedishText
 from search.registry import Facet, Related, SearchType, register
+from search.text import joined
 
-from .models import NATIONAL
+from .models import NATIONAL, Assessment, Occupation, Programme
+from .selectors import county_names, latest_round, outlook_for
 
 PROGRAMME_TYPE = "rekas_programme"
 OCCUPATION_TYPE = "rekas_occupation"
@@ -31,8 +36,6 @@ class OccupationDocument(BaseDocument):
 
 
 def programme_queryset():
-    from .models import Programme
-
     return Programme.objects.all()
 
 
@@ -45,15 +48,10 @@ def programme_to_document(programme) -> dict:
         "title": programme.name,
         "summary": str(_("%(kind)s. Leder bland annat till: %(occupations)s."))
         % {"kind": programme.get_kind_display(), "occupations": leads_to or "–"},
-        "body": "\n".join(filter(None, [programme.description, ", ".join(orientations)])),
+        "body": joined(programme.description, ", ".join(orientations)),
         "occupations": "\n".join(occupation_names),
         "url": programme.get_absolute_url(),
-        "county": [],
-        "municipality": [],
         "audience": [str(_("Gymnasieskola"))],
-        "date": None,
-        "visibility": VISIBILITY_PUBLIC,
-        "location": None,
         "tags": [programme.code, *(o.code for o in programme.orientations.all())],
         "code": programme.code,
         "programme_kind": programme.kind,
@@ -61,18 +59,12 @@ def programme_to_document(programme) -> dict:
 
 
 def occupation_queryset():
-    from django.db.models import Q
-
-    from .models import Occupation
-
     return Occupation.objects.filter(
         Q(barometer_occupations__isnull=False) | Q(programme_links__isnull=False)
     ).distinct()
 
 
 def occupation_to_document(occupation) -> dict:
-    from .selectors import county_names, outlook_for
-
     outlook = outlook_for(ssyk=occupation.ssyk, county_code=NATIONAL)
     barometer_names = list(occupation.barometer_occupations.values_list("name", flat=True))
     programmes = list(
@@ -102,17 +94,9 @@ def occupation_to_document(occupation) -> dict:
     return {
         "title": occupation.name,
         "summary": summary,
-        "body": "\n".join(
-            filter(None, [", ".join(barometer_names), outlook.text if outlook else ""])
-        ),
+        "body": joined(", ".join(barometer_names), outlook.text if outlook else ""),
         "programmes": "\n".join(programmes),
         "url": occupation.get_absolute_url(),
-        "county": [],
-        "municipality": [],
-        "audience": [],
-        "date": None,
-        "visibility": VISIBILITY_PUBLIC,
-        "location": None,
         "tags": [occupation.ssyk],
         "ssyk": occupation.ssyk,
         "area": occupation.area.name if occupation.area_id else "",
@@ -122,11 +106,6 @@ def occupation_to_document(occupation) -> dict:
 
 def _most_common_outlook(occupation):
     """Without a national assessment: the situation most counties have (ties: first by code)."""
-    from collections import Counter
-
-    from .models import Assessment
-    from .selectors import latest_round, outlook_for
-
     areas = Assessment.objects.filter(
         barometer_occupation__occupations=occupation, round=latest_round()
     ).exclude(recruitment_situation="")
@@ -146,17 +125,7 @@ register(
         model="rekas.Programme",
         get_queryset=programme_queryset,
         to_document=programme_to_document,
-        facets=(
-            Facet(
-                "programme_kind",
-                _("Programtyp"),
-                labels={
-                    "vocational": _("Yrkesprogram"),
-                    "preparatory": _("Högskoleförberedande program"),
-                    "introduction": _("Introduktionsprogram"),
-                },
-            ),
-        ),
+        facets=(Facet("programme_kind", _("Programtyp"), labels=dict(Programme.Kind.choices)),),
         related=(Related("rekas.ProgrammeOccupation", lambda link: [link.programme_id]),),
         query_fields=("title^3", "summary^2", "occupations^2", "body"),
     )
@@ -174,12 +143,7 @@ register(
             Facet(
                 "recruitment_situation",
                 _("Rekryteringssituation"),
-                labels={
-                    "brist": _("Brist"),
-                    "balans": _("Balans"),
-                    "överskott": _("Överskott"),
-                    "paradox": _("Paradox"),
-                },
+                labels=dict(Assessment.Situation.choices),
             ),
             Facet("area", _("Yrkesområde")),
         ),
@@ -200,8 +164,6 @@ def enqueue_after_import(*, programmes: bool = False, occupations: bool = False)
             doc_type=PROGRAMME_TYPE, object_ids=programme_queryset().values_list("pk", flat=True)
         )
     if occupations:
-        from .models import Occupation
-
         enqueue(
             doc_type=OCCUPATION_TYPE, object_ids=Occupation.objects.values_list("pk", flat=True)
         )
