@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from django.core.paginator import Page
 
+from search.facets import MAX_VALUES_PER_FILTER
 from search.services import GeoFilter, search
 from syvsite.regions.services import distance_km
 
@@ -17,7 +18,6 @@ from ..documents import DOC_TYPE, iso_weeks, months_between
 from ..models import Listing
 from .listings import public_listings
 
-MAX_FILTER_VALUES = 20  # search.facets.MAX_VALUES_PER_FILTER
 ALL_OF_SWEDEN_KM = 2000  # a distance sort needs a geo filter; this one excludes nothing
 
 
@@ -54,12 +54,12 @@ def period_filter(query: ListingQuery) -> dict[str, list[str]]:
     """ISO weeks when they fit in one filter, whole months otherwise (a little wider)."""
     if not (query.period_from or query.period_to):
         return {}
-    start = query.period_from or query.period_to - timedelta(days=7 * (MAX_FILTER_VALUES - 1))
-    end = query.period_to or start + timedelta(days=7 * (MAX_FILTER_VALUES - 1))
+    start = query.period_from or query.period_to - timedelta(days=7 * (MAX_VALUES_PER_FILTER - 1))
+    end = query.period_to or start + timedelta(days=7 * (MAX_VALUES_PER_FILTER - 1))
     weeks = iso_weeks(start, end)
-    if len(weeks) <= MAX_FILTER_VALUES:
+    if len(weeks) <= MAX_VALUES_PER_FILTER:
         return {"weeks": weeks}
-    return {"months": months_between(start, end)[:MAX_FILTER_VALUES]}
+    return {"months": months_between(start, end)[:MAX_VALUES_PER_FILTER]}
 
 
 def _filters(query: ListingQuery) -> dict[str, list[str]]:
