@@ -95,19 +95,14 @@ def summarise(admissions: pd.DataFrame, *, by: list[str]) -> pd.DataFrame:
     return result.reset_index()
 
 
-def trend(admissions: pd.DataFrame, *, by: list[str] | None = None) -> pd.DataFrame:
+def trend(admissions: pd.DataFrame) -> pd.DataFrame:
     """Per year: totals and the change in first-choice applicants from the year before (%)."""
-    keys = [*(by or []), "year"]
-    totals = summarise(admissions, by=keys)
+    totals = summarise(admissions, by=["year"])
     if totals.empty:
         totals["change_pct"] = []
         return totals
-    totals = totals.sort_values(keys)
-    previous = (
-        totals.groupby(by)["first_choice_applicants"].shift(1)
-        if by
-        else totals["first_choice_applicants"].shift(1)
-    )
+    totals = totals.sort_values("year")
+    previous = totals["first_choice_applicants"].shift(1)
     totals["change_pct"] = ((totals["first_choice_applicants"] / previous - 1) * 100).round(1)
     return totals
 

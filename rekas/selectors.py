@@ -145,8 +145,6 @@ class Outlook:
     """Yrkesbarometern's assessment of an SSYK group in a county, for display anywhere."""
 
     ssyk: str
-    occupation_name: str
-    barometer_name: str
     county_code: str  # the county asked for
     area_code: str  # the assessment's own area: the county, or "00" when falling back
     round: str
@@ -191,13 +189,11 @@ def outlook_for(
     With several barometer occupations in one SSYK group, the first by name is returned.
     """
     round = round or latest_round()
-    occupation = Occupation.objects.filter(ssyk=ssyk).first()
-    if occupation is None or round is None:
+    if round is None:
         return None
     assessments = (
-        Assessment.objects.filter(round=round, barometer_occupation__occupations=occupation)
+        Assessment.objects.filter(round=round, barometer_occupation__occupations__ssyk=ssyk)
         .exclude(recruitment_situation="")
-        .select_related("barometer_occupation")
         .order_by("barometer_occupation__name")
     )
     assessment = (
@@ -208,8 +204,6 @@ def outlook_for(
         return None
     return Outlook(
         ssyk=ssyk,
-        occupation_name=occupation.name,
-        barometer_name=assessment.barometer_occupation.name,
         county_code=county_code,
         area_code=assessment.area_code,
         round=assessment.round,

@@ -76,7 +76,6 @@ def outlook_share_table(*, study_path: str, county: str) -> Table:
             series=(("share", _("Andel")),),
             description=_("Stapeldiagram: viktad andel av yrkena i brist, balans och överskott."),
         ),
-        extra={"demand_index": row.get("demand_index")},
         empty_text=_(
             "Arbetsförmedlingen har ingen bedömning av yrkena som utbildningen leder till."
         ),

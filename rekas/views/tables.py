@@ -5,7 +5,7 @@ A page builds a list of `Table`s; the same objects feed the template, the chart 
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
@@ -40,9 +40,7 @@ class Table:
     columns: list[Column]
     rows: list[dict]
     chart: Chart | None = None
-    note: str = ""
     empty_text: str = gettext_lazy("Det finns inga uppgifter för det här urvalet.")
-    extra: dict = field(default_factory=dict)
 
     def chart_data(self) -> dict | None:
         if self.chart is None or not self.rows:

@@ -37,32 +37,6 @@ class AdmissionFactory(factory.django.DjangoModelFactory):
     reserves = 0
 
 
-class BarometerOccupationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BarometerOccupation
-        skip_postgeneration_save = True
-
-    concept_id = factory.Sequence(lambda n: f"test-{n}")
-    name = factory.Sequence(lambda n: f"Yrke {n}")
-
-    @factory.post_generation
-    def ssyk(self, create, extracted, **kwargs):
-        for code in extracted or []:
-            self.occupations.add(Occupation.objects.get(ssyk=code))
-
-
-class AssessmentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Assessment
-
-    barometer_occupation = factory.SubFactory(BarometerOccupationFactory)
-    round = "2025-2"
-    area_code = "00"
-    job_opportunities = "stora"
-    recruitment_situation = "brist"
-    outlook = "öka"
-
-
 def assess(
     ssyk: str, area: str, situation: str, outlook: str = "vara oförändrad", round: str = "2025-2"
 ):

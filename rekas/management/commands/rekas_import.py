@@ -23,7 +23,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Validera utan att spara.")
 
-    def handle(self, *args, kind, path, year=None, round=None, dry_run=False, **options):
+    def handle(self, *_args, kind, path, year=None, round=None, dry_run=False, **_options):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"Filen {path} finns inte.")
