@@ -12,10 +12,24 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import ACos, Cos, Least, Radians, Sin
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import ACos, Cast, Cos, Least, Radians, Sin
 from django.utils.html import escape
+from elasticsearch_dsl import field as dsl_field
 
+from . import registry
 from .analysis import synonym_rules
 from .mirror import fold
 from .models import IndexedDocument, IndexedFacetValue
@@ -89,7 +103,7 @@ def _ordered(queryset: QuerySet, plan: QueryPlan) -> QuerySet:
     if plan.sort == "distance" and plan.geo is not None:
         return queryset.order_by("distance", "id")
     if plan.sort not in ("relevance", "") and plan.sort.lstrip("-"):
-        key = F(f"data__{plan.sort.lstrip('-')}")
+        key = _sort_key(plan.sort.lstrip("-"), plan.types)
         key = key.desc(nulls_last=True) if plan.sort.startswith("-") else key.asc(nulls_last=True)
         return queryset.order_by(key, "id")
     words = terms(plan.text)
@@ -102,6 +116,29 @@ def _ordered(queryset: QuerySet, plan: QueryPlan) -> QuerySet:
     )
     return queryset.annotate(in_title=in_title).order_by(
         "-in_title", F("date").desc(nulls_last=True), "id"
+    )
+
+
+NUMERIC_FIELDS = (dsl_field.Integer, dsl_field.Long, dsl_field.Float, dsl_field.Double)
+
+
+def _sort_key(field: str, types: list[str]):
+    """The document value to sort on, as SQL sees it: a missing value or JSON null is a real
+    NULL (SQLite's text of a JSON null is 'null', which would sort among the values), and
+    numbers compare as numbers (as text, 10 would come before 9)."""
+    numeric = False
+    for search_type in registry.all_types():
+        mapped = search_type.document._doc_type.mapping
+        if search_type.name in types and field in mapped:
+            numeric = isinstance(mapped[field], NUMERIC_FIELDS)
+            break
+    value = KeyTextTransform(field, "data")
+    output = FloatField() if numeric else TextField()
+    missing = Q(**{f"data__{field}__isnull": True}) | Q(**{f"data__{field}": None})
+    return Case(
+        When(missing, then=Value(None, output_field=output)),
+        default=Cast(value, output) if numeric else value,
+        output_field=output,
     )
 
 

@@ -2,12 +2,21 @@
 
 import socket
 import threading
+from dataclasses import replace
 
 import pytest
+from elasticsearch_dsl import Integer
 
+from search import registry
 from search.services import GeoFilter, more_like_this, search, suggest
 from tests.factories import CompanyFactory, OrganisationFactory, make_member, municipality
-from tests.search.conftest import ORG_TYPE, publish_page
+from tests.search.conftest import (
+    ORG_TYPE,
+    OrganisationDocument,
+    organisation_document,
+    organisation_type,
+    publish_page,
+)
 
 
 @pytest.fixture
@@ -126,3 +135,40 @@ def test_unreachable_engine_falls_back_with_a_notice(
     assert "svarar inte" in result.notice
     assert organisations["gbg"] in ids(result)
     assert suggest(prefix="hvit") == ["Hvitfeldtska gymnasiet"]
+
+
+class _RankedDocument(OrganisationDocument):
+    rank = Integer()
+
+
+RANKS = {"Tvåan": 2, "Nian": 9, "Tian": 10, "Utan rang": None}
+
+
+@pytest.fixture
+def ranked_type(db):
+    """The organisation type with a numeric sort field that some documents lack."""
+
+    def to_document(organisation):
+        return {**organisation_document(organisation), "rank": RANKS[organisation.name]}
+
+    search_type = registry.register(
+        replace(
+            organisation_type(),
+            document=_RankedDocument,
+            to_document=to_document,
+            sortable=("rank",),
+        )
+    )
+    yield search_type
+    registry.unregister(ORG_TYPE)
+
+
+def test_fallback_sorts_numbers_as_numbers_and_missing_values_last(ranked_type):
+    """Like the engine: 10 comes after 9 (not before, as text would), and a document without
+    the value comes last in both directions, on SQLite and PostgreSQL alike."""
+    for name in RANKS:
+        OrganisationFactory(name=name)
+    ascending = [hit.title for hit in search(types=[ORG_TYPE], sort="rank").hits]
+    descending = [hit.title for hit in search(types=[ORG_TYPE], sort="-rank").hits]
+    assert ascending == ["Tvåan", "Nian", "Tian", "Utan rang"]
+    assert descending == ["Tian", "Nian", "Tvåan", "Utan rang"]
