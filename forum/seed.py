@@ -7,25 +7,17 @@ nor moves dates.
 """
 
 from datetime import timedelta
-from pathlib import Path
 
-import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from syvsite.core.sanitise import render_markdown
+from syvsite.core.seed import demo_data
 
 from .models import Category, Post, Report, Status, Thread, Visibility
 from .services.posting import refresh_thread
 from .services.subscriptions import follow_category, follow_thread
-
-DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
-
-
-def _load(name: str) -> list[dict]:
-    with (DEMO_DATA / f"{name}.yaml").open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
 
 
 def _users() -> dict:
@@ -81,7 +73,7 @@ def _report(*, thread: Thread, spec: dict, users: dict) -> None:
 @transaction.atomic
 def run(*, stdout) -> None:
     users = _users()
-    categories, specs = {}, _load("categories")
+    categories, specs = {}, demo_data("forum", "categories")
     for position, spec in enumerate(specs):
         categories[spec["slug"]], _ = Category.objects.update_or_create(
             slug=spec["slug"],
@@ -93,7 +85,7 @@ def run(*, stdout) -> None:
             },
         )
     created = 0
-    for spec in _load("threads"):
+    for spec in demo_data("forum", "threads"):
         category = categories[spec["category"]]
         if Thread.objects.filter(category=category, title=spec["title"]).exists():
             continue

@@ -7,9 +7,7 @@ never overwrites what editors have done since.
 """
 
 import uuid
-from pathlib import Path
 
-import yaml
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -17,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from methods.models import MethodPage
+from syvsite.core.seed import demo_data
 from syvsite.regions.models import County, Municipality
 
 from .models import CoordinationBody, CoordinationContact, GuidancePlanPage, NewsPage, NewsTheme
@@ -25,13 +24,7 @@ from .services.sections import add_editor, ensure_news_index, ensure_plan_index,
 from .services.workflow import ensure_plan_workflow
 
 User = get_user_model()
-DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
 PUBLISHER_EMAIL = "admin@syv-demo.se"
-
-
-def _load(name: str):
-    with (DEMO_DATA / f"{name}.yaml").open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
 
 
 def _html(text: str) -> str:
@@ -250,7 +243,7 @@ def run(*, stdout) -> None:
     publisher = User.objects.filter(email=PUBLISHER_EMAIL).first()
     index = ensure_plan_index()
     ensure_plan_workflow(index_page=index)
-    model = _load("model_plan")
+    model = demo_data("guidance_plans", "model_plan")
     methods = dict(MethodPage.objects.live().values_list("slug", "pk"))
     ensure_model_plan(
         summary=model["summary"],
@@ -258,11 +251,11 @@ def run(*, stdout) -> None:
         follow_up=_html(model["follow_up"]),
         **_common_sections(model, methods),
     )
-    plan_data = {**_load("plans"), "model": model, "methods": methods}
+    plan_data = {**demo_data("guidance_plans", "plans"), "model": model, "methods": methods}
     plans = _ensure_plans(data=plan_data, publisher=publisher)
     editors = _ensure_editors(plan_data["editors"])
-    bodies = _ensure_coordination(_load("coordination"))
-    news = _ensure_news(_load("news"), publisher=publisher)
+    bodies = _ensure_coordination(demo_data("guidance_plans", "coordination"))
+    news = _ensure_news(demo_data("guidance_plans", "news"), publisher=publisher)
     stdout.write(
         f"  Vägledningsplaner: {plans} nya planer, modellplanen, {bodies} nya samverkansorgan, "
         f"{news} nya nyheter; redaktörer: {', '.join(editors) or 'inga demokonton hittades'}"

@@ -8,13 +8,12 @@ and a listing waiting for the coordinator, and an open choice round with pupils 
 """
 
 from datetime import date, timedelta
-from pathlib import Path
 
-import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from syvsite.core.seed import demo_data
 from syvsite.organisations.models import Organisation
 from syvsite.organisations.validators import luhn_is_valid
 from syvsite.regions.models import Municipality
@@ -35,13 +34,7 @@ from .selectors.rekas import occupation_name
 from .selectors.rounds import eligible_periods
 from .services.rounds import hash_code, save_choices
 
-DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
 S = Listing.Status
-
-
-def _load(name: str):
-    with (DEMO_DATA / f"{name}.yaml").open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
 
 
 def org_number(nine: str) -> str:
@@ -196,7 +189,7 @@ def _bookings(plan: dict, listings: dict, schools: dict, staff: dict) -> int:
 
 
 def _choice_round(school, coordinator, stdout) -> ChoiceRound:
-    spec = _load("choice_round")
+    spec = demo_data("internships", "choice_round")
     start = monday_in(spec["period_starts_in_weeks"])
     choice_round, _ = ChoiceRound.objects.update_or_create(
         school=school,
@@ -235,12 +228,12 @@ def _choice_round(school, coordinator, stdout) -> ChoiceRound:
 @transaction.atomic
 def run(*, stdout) -> None:
     User = get_user_model()
-    shared = _load("listings")
-    companies = _load("companies")
+    shared = demo_data("internships", "listings")
+    companies = demo_data("internships", "companies")
     listings: list[Listing] = []
     for spec in companies:
         listings += _company_listings(_company(spec), spec, shared)
-    demo = _load("demo_company")
+    demo = demo_data("internships", "demo_company")
     demo_company = Organisation.objects.filter(
         kind="company", memberships__user__email=demo["account"]
     ).first()
@@ -250,13 +243,13 @@ def run(*, stdout) -> None:
             profile.contact_name, profile.contact_email = demo["contact"], demo["account"]
             profile.save()
         listings += _company_listings(demo_company, demo, shared)
-    pending = _load("pending_company")
+    pending = demo_data("internships", "pending_company")
     _company_listings(_company(pending, approved=False), pending, shared, status=S.PENDING_REVIEW)
     stdout.write(
         f"  {len(listings)} praktikannonser hos {len(companies) + 1} företag (+1 väntar på godkännande)"
     )
 
-    plan = _load("bookings")
+    plan = demo_data("internships", "bookings")
     schools = {
         item["name"]: Organisation.objects.filter(kind="school", name=item["name"]).first()
         for item in plan["schools"]

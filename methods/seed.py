@@ -6,9 +6,7 @@ module reads it and writes it through the same services the site uses.
 
 import io
 from datetime import date, timedelta
-from pathlib import Path
 
-import yaml
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -19,6 +17,7 @@ from tqdm import tqdm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from syvsite.core.seed import demo_data
 from syvsite.organisations.models import Organisation
 
 from .models import (
@@ -36,16 +35,9 @@ from .services.feedback import add_comment, moderate_comment, rate_method, set_u
 from .services.submissions import MethodContent, submit_method
 
 User = get_user_model()
-DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
 EDITOR_EMAIL = "admin@syv-demo.se"
 MODERATOR_EMAIL = "moderator@syv-demo.se"
 ORGANISATIONS = ["Hvitfeldtska gymnasiet", "Malmö Latinskola", "Göteborgs kommun", "Malmö kommun"]
-
-
-def demo_data(name: str):
-    """One file of data/demo/, e.g. demo_data("methods") for methods.yaml."""
-    with (DEMO_DATA / f"{name}.yaml").open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
 
 
 def run(*, stdout) -> None:
@@ -54,7 +46,7 @@ def run(*, stdout) -> None:
         stdout.write("  Ingen startsida – metodbanken hoppas över")
         return
     editor = User.objects.filter(email=EDITOR_EMAIL).first()
-    methods = demo_data("methods")
+    methods = demo_data("methods", "methods")
     created = 0
     for position, data in enumerate(tqdm(methods, desc="Metoder", unit="metod", leave=False)):
         created += _seed_method(index=index, data=data, position=position, editor=editor)
@@ -178,7 +170,7 @@ def _interview_pdf() -> bytes | None:
 
 
 def _seed_feedback() -> None:
-    data = demo_data("feedback")
+    data = demo_data("methods", "feedback")
     rows = data["feedback"]
     users = {u.email: u for u in User.objects.filter(email__in={row["user"] for row in rows})}
     moderator = User.objects.filter(email=MODERATOR_EMAIL).first()
@@ -208,7 +200,7 @@ def _seed_feedback() -> None:
 
 def _seed_pending_submission() -> None:
     """One contribution waiting for review, so editors and "Mina sidor" have something to show."""
-    data = demo_data("pending_submission")
+    data = demo_data("methods", "pending_submission")
     submitter = User.objects.filter(email=data["submitter"]).first()
     if submitter is None or submitter.method_submissions.exists():
         return

@@ -25,11 +25,12 @@ from pathlib import Path
 
 import pytest
 
+from syvsite.core.seed import demo_password
 from tests.conftest import require_service
 from tests.e2e.site_server import ROOT, serving
 from tests.search_fixtures import engine_reachable
 
-DEMO_PASSWORD = "Demo-losen-2026"  # noqa: S105 - demo accounts from syvsite/core/demo.py
+DEMO_PASSWORD = demo_password()  # the demo accounts' (syvsite/core/data/demo/accounts.yaml)
 
 
 def _free_port() -> int:

@@ -357,15 +357,16 @@ def test_axe_is_alive_despite_the_csp(role_pages, demo_site):
 def test_statement_reports_what_these_tests_check(demo_site):
     """The published accessibility statement states what this file runs: the number of pages
     and states, the axe-core version and the date of the review."""
-    from syvsite.core import demo
+    from syvsite.core.seed import accessibility_review
 
-    assert len(CASES) == demo.A11Y_PAGES_CHECKED, "uppdatera redogörelsen i syvsite/core/demo.py"
-    assert demo.A11Y_AXE_VERSION == a11y.AXE_VERSION
+    review = accessibility_review()
+    assert len(CASES) == review["pages_checked"], "uppdatera syvsite/core/data/demo/site.yaml"
+    assert review["axe_version"] == a11y.AXE_VERSION
     status, html = demo_site.get("/tillganglighet/")
     assert status == 200
     assert f"granskas {len(CASES)} sidor och tillstånd" in html
     assert f"axe-core {a11y.AXE_VERSION}" in html
-    assert f'<time datetime="{demo.A11Y_REVIEWED:%Y-%m-%d}">' in html
+    assert f'<time datetime="{review["reviewed"]:%Y-%m-%d}">' in html
     assert "Kända brister" in html
 
 
@@ -385,7 +386,7 @@ def test_seeding_again_updates_an_existing_statement(demo_site):
         "shell",
         "--no-imports",
         "-c",
-        "import sys\nfrom syvsite.core.demo import seed_site\nseed_site(stdout=sys.stdout)",
+        "import sys\nfrom syvsite.core.seed import seed_site\nseed_site(stdout=sys.stdout)",
     )
     status, html = demo_site.get("/tillganglighet/")
     assert status == 200 and "Gammal redogörelse." not in html

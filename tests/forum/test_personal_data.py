@@ -15,7 +15,7 @@ from django.utils import timezone
 from forum.models import Post, Report, Subscription
 from forum.services.moderation import report_post
 from forum.services.subscriptions import follow_category
-from syvsite.core.demo import STANDARD_PAGES
+from syvsite.core.seed import standard_page
 from tests.factories import DEFAULT_PASSWORD, make_member
 
 from .factories import make_post, make_thread
@@ -107,7 +107,6 @@ def test_ip_addresses_are_purged_after_90_days(public_category):
 def test_privacy_page_promises_the_same_retention():
     from forum import conf
 
-    privacy = next(page for page in STANDARD_PAGES if page[0] == "integritet")
-    text = " ".join(value for _kind, value in privacy[3])
+    text = " ".join(" ".join(block.values()) for block in standard_page("integritet")["body"])
     assert f"{conf.get('IP_RETENTION_DAYS')} dagar" in text
     assert "forum" in text.lower()

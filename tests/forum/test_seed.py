@@ -4,7 +4,7 @@ import pytest
 
 from forum import seed
 from forum.models import Category, Post, Report, Thread, Visibility
-from syvsite.core.demo import seed_users
+from syvsite.core.seed import seed_users
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from guidance_plans.models import (
     PlanActivity,
 )
 from guidance_plans.selectors import municipality_overview, published_revisions
-from syvsite.core.demo import seed_site, seed_users
+from syvsite.core.seed import seed_site, seed_users
 
 pytestmark = pytest.mark.django_db
 

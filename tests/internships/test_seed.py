@@ -9,7 +9,7 @@ from internships import seed
 from internships.models import Booking, ChoiceRound, Listing, ListingPeriod, Participant
 from internships.selectors.listings import public_listings
 from internships.selectors.organisations import companies_awaiting_approval
-from syvsite.core.demo import seed_users
+from syvsite.core.seed import seed_users
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from wagtail.models import Collection, Locale, Page
 
 from methods.services.bank import ensure_method_bank
 from syvsite.accounts.roles import Role
-from syvsite.core.demo import seed_site
+from syvsite.core.seed import seed_site
 from tests.factories import make_member
 
 

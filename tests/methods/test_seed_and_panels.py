@@ -17,7 +17,7 @@ from methods.models import (
     TargetGroup,
     Theme,
 )
-from syvsite.core.demo import seed_users
+from syvsite.core.seed import seed_users
 
 pytestmark = pytest.mark.django_db
 

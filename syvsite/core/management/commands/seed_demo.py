@@ -3,7 +3,7 @@ from importlib import import_module
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from syvsite.core.demo import seed_site, seed_users
+from syvsite.core.seed import seed_site, seed_users
 
 # Order matters: plans link to methods, placements to REKAS occupations.
 DOMAIN_SEEDS = ["methods", "rekas", "internships", "forum", "guidance_plans"]
