@@ -1,11 +1,103 @@
-"""The open JSON API at /api/v1/, one OpenAPI document for every domain.
+"""The open JSON API at /api/v1/: one OpenAPI document, and the conventions every router follows.
 
-Each domain app exposes `router` in its `api.py`; they are mounted here under the app's prefix.
+Each domain app exposes `router` in its `api.py`; syvsite/urls.py mounts it under the app's
+prefix (this module imports no domain). The conventions, with the shared pieces below:
+
+- **Parameters** are English snake_case: `q`, `county` (2 digits), `municipality` (4 digits),
+  `programme`, `type`, `sort`, `page`, `page_size`.
+- **Lists that can grow are paginated**: `page` (from 1; a page past the last gives the last)
+  and `page_size`, declared by subclassing `PageParams`; the answer subclasses `Paginated`:
+  `{"count", "page", "page_size", "pages", "results": [...]}`. Bounded reference lists
+  (programmes, vocabularies, categories) are plain arrays.
+- **Ids in paths** are `ObjectId` (database ids) or `PageId` (Wagtail pages, 32-bit): a larger
+  number is a 422, never a server error.
+- **Renamed parameters** (the first release of v1 had Swedish names and `per_page`) keep working
+  until API version 2: declared with `renamed("new_name")`, marked `deprecated` in the OpenAPI
+  document, and an answer to a request that used one carries `Deprecation: true` and a
+  `Warning` naming the new name.
 """
 
-from importlib import import_module
+from __future__ import annotations
 
-from ninja import NinjaAPI
+import math
+from typing import Annotated, Any
+
+from django.core.paginator import Paginator
+from ninja import Field, NinjaAPI, Path, Schema
+from pydantic import model_validator
+
+ID_MAX = 2**63 - 1  # bigint primary keys
+PAGE_ID_MAX = 2**31 - 1  # Wagtail page ids are 32-bit integers
+
+ObjectId = Annotated[int, Path(..., ge=1, le=ID_MAX, description="Id, ett positivt heltal")]
+PageId = Annotated[int, Path(..., ge=1, le=PAGE_ID_MAX, description="Sidans id")]
+
+# Old parameter name → new name, for the Deprecation header (filled by `renamed`).
+RENAMED: dict[str, str] = {}
+REMOVED_IN = "API-version 2"
+
+
+def renamed(old: str, new: str, *, default: Any = None, **constraints: Any) -> Any:
+    """A query parameter's old name, still accepted: `lan: list[str] = renamed("lan", "county",
+    default=[])`. Its value is used when the new name is not given (see PageParams)."""
+    RENAMED[old] = new
+    return Field(
+        default,
+        deprecated=True,
+        description=f"Föråldrat namn på `{new}`; fungerar till {REMOVED_IN}.",
+        json_schema_extra={"x-renamed-to": new},
+        **constraints,
+    )
+
+
+class Params(Schema):
+    """Query parameters with renamed ones folded into their new names after validation."""
+
+    @model_validator(mode="after")
+    def _use_renamed(self):
+        for name, info in type(self).model_fields.items():
+            extra = info.json_schema_extra or {}
+            new = extra.get("x-renamed-to") if isinstance(extra, dict) else None
+            if new and name in self.model_fields_set and new not in self.model_fields_set:
+                setattr(self, new, getattr(self, name))
+        return self
+
+
+class PageParams(Params):
+    """`page` and `page_size`; an endpoint with another default or maximum overrides the field."""
+
+    page: int = Field(1, ge=1, description="Sida, från 1. En sida efter den sista ger den sista.")
+    page_size: int = Field(20, ge=1, le=100, description="Poster per sida.")
+    per_page: int | None = renamed("per_page", "page_size", ge=1, le=100)
+
+
+class Paginated(Schema):
+    """The head of every paginated answer; the subclass adds `results: list[...]`."""
+
+    count: int = Field(description="Antal poster totalt")
+    page: int = Field(description="Sidan i svaret, från 1")
+    page_size: int = Field(description="Poster per sida")
+    pages: int = Field(description="Antal sidor (minst 1)")
+
+
+def page_meta(*, count: int, page: int, page_size: int) -> dict:
+    """The head of a paginated answer for `count` items, with `page` clamped to the last page."""
+    pages = max(1, math.ceil(count / page_size))
+    return {
+        "count": count,
+        "page": min(max(1, page), pages),
+        "page_size": page_size,
+        "pages": pages,
+    }
+
+
+def paginate(items, params: PageParams) -> tuple[list, dict]:
+    """One page of a queryset or list, and the head of the answer."""
+    paginator = Paginator(items, params.page_size)
+    page = paginator.get_page(params.page)
+    meta = page_meta(count=paginator.count, page=page.number, page_size=params.page_size)
+    return list(page.object_list), meta
+
 
 ERROR_SCHEMA = {
     "title": "ErrorOut",
@@ -34,8 +126,9 @@ def _json(description: str, ref: str) -> dict:
     }
 
 
-class DocumentedErrorsAPI(NinjaAPI):
-    """Documents the error answers ninja gives on its own, so clients (and schemathesis) know them.
+class SiteAPI(NinjaAPI):
+    """Documents the error answers ninja gives on its own, so clients (and schemathesis) know
+    them, and tells a client that used a renamed parameter which name to use instead.
 
     Any operation with parameters answers 422 when one does not parse or is out of range; an
     operation that looks an object up by path answers 404 when there is none (or it is hidden).
@@ -56,35 +149,33 @@ class DocumentedErrorsAPI(NinjaAPI):
                     responses.setdefault("404", _json("Finns inte", "ErrorOut"))
         return schema
 
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        response = super().create_response(
+            request, data, status=status, temporal_response=temporal_response
+        )
+        used = [name for name in request.GET if name in RENAMED]
+        if used:
+            response["Deprecation"] = "true"
+            response["Warning"] = ", ".join(
+                f'299 - "{name} är föråldrat, använd {RENAMED[name]}"' for name in used
+            )
+        return response
 
-api = DocumentedErrorsAPI(
+
+api = SiteAPI(
     title="SYV-portalen API",
     version="1",
     description=(
-        "Öppet API för SYV-portalen: sök, REKAS (antagningsstatistik och Arbetsförmedlingens "
-        "yrkesprognoser) och praktikplatser. Svar i JSON. Data från Arbetsförmedlingen under CC0."
+        "Öppet API för SYV-portalen: sök, metodbanken, REKAS (antagningsstatistik och "
+        "Arbetsförmedlingens yrkesprognoser), praktikplatser, forumet och vägledningsplaner. "
+        "Svar i JSON. Data från Arbetsförmedlingen under CC0.\n\n"
+        "Parametrar har engelska namn (`county`, `municipality`, `page`, `page_size`). Listor "
+        "som kan växa sidindelas: svaret har `count`, `page`, `page_size`, `pages` och "
+        f"`results`. De svenska parameternamnen och `per_page` fungerar till {REMOVED_IN} och "
+        "är markerade som föråldrade; ett svar på en fråga som använde dem har huvudet "
+        "`Deprecation: true`."
     ),
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
-
-ROUTERS = [
-    ("search.api", "search/"),
-    ("rekas.api", "rekas/"),
-    ("internships.api", "internships/"),
-    ("methods.api", "methods/"),
-    ("forum.api", "forum/"),
-    ("guidance_plans.api", "guidance-plans/"),
-]
-
-for module_name, prefix in ROUTERS:
-    try:
-        module = import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        continue
-    router = getattr(module, "router", None)
-    if router is not None:
-        api.add_router(prefix, router)

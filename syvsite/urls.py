@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -6,6 +8,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from syvsite.api import api
 from syvsite.core import views as core_views
+
+# The open API: each domain's router under its prefix (syvsite/api.py has the conventions).
+API_ROUTERS = [
+    ("search.api", "search/"),
+    ("rekas.api", "rekas/"),
+    ("internships.api", "internships/"),
+    ("methods.api", "methods/"),
+    ("forum.api", "forum/"),
+    ("guidance_plans.api", "guidance-plans/"),
+]
+for module_name, prefix in API_ROUTERS:
+    api.add_router(prefix, import_module(module_name).router)
 
 handler400 = "syvsite.core.views.bad_request"
 handler404 = "syvsite.core.views.page_not_found"
