@@ -24,7 +24,7 @@ from .resolve import municipalities_by_code, municipalities_by_name, study_paths
 from .schools import school_ids
 
 FIRST_YEAR = 2000
-# What is written per row, besides source and batch (constant for the file).
+# What is written per row, besides source and batch (the same for the whole file).
 FIELDS = [
     "year", "round", "municipality_id", "school_id", "programme_id", "orientation_id",
     "study_path", "places", "first_choice_applicants", "admitted", "reserves",
@@ -216,11 +216,16 @@ def _scopes(clean: pd.DataFrame) -> list:
 def write_rows(clean: pd.DataFrame, *, batch: ImportBatch, source: str, bar) -> None:
     """Validated admission rows (ids resolved, school names) into the database: the schools
     first (created when new), then the rows. The seed writes its generated history with it too."""
-    rows = clean.assign(
-        school_id=school_ids(clean),
-        first_choice_applicants=clean["first_choice_applicants"].fillna(0),
-        review_note=[_("Meritvärde över 340") if flag else "" for flag in clean["needs_review"]],
-        source=source,
-        batch_id=batch.pk,
+    columns = {name: clean[name] for name in FIELDS if name in clean}
+    columns["school_id"] = school_ids(clean)
+    columns["first_choice_applicants"] = clean["first_choice_applicants"].fillna(0)
+    columns["review_note"] = pd.Series(
+        [_("Meritvärde över 340") if flag else "" for flag in clean["needs_review"]],
+        index=clean.index,
     )
-    writer.insert_frame(AdmissionStatistic, rows, fields=[*FIELDS, "source", "batch_id"], bar=bar)
+    writer.insert_columns(
+        AdmissionStatistic,
+        {name: columns[name] for name in FIELDS},
+        constants={"source": source, "batch_id": batch.pk},
+        bar=bar,
+    )

@@ -6,7 +6,7 @@ how many rows it writes, what it replaces and how it writes. `apply` either prev
 report, so a file is written whole or not at all, and a progress bar shows the writing.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,22 +81,27 @@ def create_objects(model: type[Model], objects: list[Model], *, bar: tqdm) -> No
         bar.update(len(chunk))
 
 
-def insert_frame(
-    model: type[Model], frame: pd.DataFrame, *, fields: Iterable[str], bar: tqdm
+def insert_columns(
+    model: type[Model],
+    columns: Mapping[str, pd.Series],
+    *,
+    constants: Mapping[str, object],
+    bar: tqdm,
 ) -> None:
     """Validated rows straight into the table: plain parameterised INSERTs in chunks (SQLite)
     or COPY (PostgreSQL). Building 100,000 model instances for `bulk_create` would cost most of
-    the import's time (see docs/rekas-method.md). `fields` are model field names (`school_id`
-    for a foreign key) and columns of `frame`; missing values are written as NULL."""
+    the import's time (see docs/rekas-method.md). Keys are model field names (`school_id` for a
+    foreign key): `columns` hold a value per row (missing ones are written as NULL),
+    `constants` one value for every row (e.g. the batch)."""
     meta = model._meta
-    fields = list(fields)
-    columns = [_python_values(frame[name], meta.get_field(name)) for name in fields]
-    rows = list(zip(*columns, strict=True))
-    names = [meta.get_field(name).column for name in fields]
+    values = [_python_values(series, meta.get_field(name)) for name, series in columns.items()]
+    rows = list(zip(*values, strict=True))
+    fixed = tuple(constants.values())
+    names = [meta.get_field(name).column for name in [*columns, *constants]]
     connection = connections[router.db_for_write(model)]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            _copy(cursor.cursor, meta.db_table, names, rows, bar=bar)
+            _copy(cursor.cursor, meta.db_table, names, rows, fixed, bar=bar)
             return
         quote = connection.ops.quote_name
         # Only identifiers from the model's own metadata are formatted in; values are parameters.
@@ -107,7 +112,7 @@ def insert_frame(
         )
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
-            cursor.executemany(sql, chunk)
+            cursor.executemany(sql, [(*row, *fixed) for row in chunk])
             bar.update(len(chunk))
 
 
@@ -122,7 +127,9 @@ def _python_values(series: pd.Series, field) -> list:
     return [None if value != value else convert(value) for value in numbers]  # NaN != NaN
 
 
-def _copy(cursor, table: str, names: list[str], rows: list[tuple], *, bar: tqdm) -> None:
+def _copy(
+    cursor, table: str, names: list[str], rows: list[tuple], fixed: tuple, *, bar: tqdm
+) -> None:
     """PostgreSQL: COPY is several times faster than INSERTs for bulk loads."""
     from psycopg import sql
 
@@ -131,7 +138,7 @@ def _copy(cursor, table: str, names: list[str], rows: list[tuple], *, bar: tqdm)
     )
     with cursor.copy(statement) as copy:
         for number, row in enumerate(rows, start=1):
-            copy.write_row(row)
+            copy.write_row((*row, *fixed))
             if number % CHUNK == 0:
                 bar.update(CHUNK)
     bar.update(len(rows) % CHUNK)
