@@ -4,34 +4,21 @@ Baseline in the same run: a bare `pandas.read_csv` of the same file. Goals (issu
 import ≤ 3× the bare read, peak memory < 500 MB, matching for all municipalities < 1 s.
 
 Runs against a fresh temporary SQLite database (migrated first) unless BENCH_DATABASE_URL is
-set, e.g. postgres://syv:syv@127.0.0.1:5432/syv_bench_rekas (created if missing by you).
-Time and memory are measured in separate runs: tracemalloc slows Python down.
+set, e.g. postgres://syv:syv@127.0.0.1:5432/syv_bench_rekas (created if missing by you); see
+bench/common.py. Time and memory are measured in separate runs: tracemalloc slows Python down.
 """
 
-import os
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # also when run directly
+
+from bench.common import setup_django  # noqa: E402
+
 ROWS = 100_000
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def setup_django(workdir: Path) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "syvsite.settings.dev")
-    os.environ["DATABASE_URL"] = (
-        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def write_file(path: Path) -> None:
@@ -61,7 +48,8 @@ def write_file(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def timed(function):
+def once(function):
+    """(seconds, result) of one call: an import changes the database, so it isn't repeated."""
     start = time.perf_counter()
     result = function()
     return time.perf_counter() - start, result
@@ -76,13 +64,6 @@ def peak_mb(function) -> float:
 
 
 def main() -> None:
-    from django.apps import apps
-
-    if apps.ready:  # called from a process that already set Django up: keep our own database
-        import subprocess
-
-        subprocess.run([sys.executable, __file__], check=True)
-        return
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
         setup_django(workdir)
@@ -91,38 +72,38 @@ def main() -> None:
         from rekas import analysis, selectors
         from rekas.importers import import_admissions, import_yrkesbarometer
         from rekas.models import AdmissionStatistic
-        from rekas.services import BAROMETER_EXCERPT
         from rekas.seed import seed_demo_assessments
+        from rekas.services import BAROMETER_EXCERPT
 
         import_yrkesbarometer(source=BAROMETER_EXCERPT)  # real outlooks for the matching …
         seed_demo_assessments()  # … and demo ones for the other SSYK groups of the mapping
 
         csv_path = workdir / "admissions.csv"
         write_file(csv_path)
-        read_time, _ = timed(lambda: pd.read_csv(csv_path, sep=";", dtype=str))
+        read_time, _ = once(lambda: pd.read_csv(csv_path, sep=";", dtype=str))
         read_peak = peak_mb(lambda: pd.read_csv(csv_path, sep=";", dtype=str))
 
-        import_time, report = timed(
+        import_time, report = once(
             lambda: import_admissions(source=csv_path, file_name=csv_path.name)
         )
         assert report.committed, report.errors[:5]
-        reimport_time, again = timed(
+        reimport_time, again = once(
             lambda: import_admissions(source=csv_path, file_name=csv_path.name)
         )
-        validate_time, _ = timed(
+        validate_time, _ = once(
             lambda: import_admissions(source=csv_path, file_name=csv_path.name, commit=False)
         )
         import_peak = peak_mb(lambda: import_admissions(source=csv_path, file_name=csv_path.name))
         stored = AdmissionStatistic.objects.count()
 
-        load_time, frames = timed(
+        load_time, frames = once(
             lambda: (
                 selectors.admissions_frame(year=2027, round="final"),
                 selectors.links_frame(),
                 selectors.assessments_frame(),
             )
         )
-        match_time, result = timed(lambda: analysis.matching(*frames, by=["municipality_code"]))
+        match_time, result = once(lambda: analysis.matching(*frames, by=["municipality_code"]))
         municipalities = result["municipality_code"].nunique()
 
     print("REKAS")
