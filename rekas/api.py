@@ -1,6 +1,7 @@
 """Open JSON API under /api/v1/rekas/ (mounted by syvsite/api.py). Data: CC0 / own curation."""
 
 from django.db.models import Prefetch
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -105,7 +106,7 @@ class MatchingResponse(Schema):
 
 
 @router.get("/programmes", response=list[ProgrammeOut], summary="Gymnasieprogram och inriktningar")
-def programmes(request):
+def programmes(request: HttpRequest) -> list[dict]:
     queryset = Programme.objects.prefetch_related(
         Prefetch("orientations", queryset=Orientation.objects.order_by("code"))
     )
@@ -127,7 +128,7 @@ def programmes(request):
     response={200: AdmissionPage, 400: dict},
     summary="Antagningsstatistik med filter",
 )
-def admissions(request, filters: Query[AdmissionFilters]):
+def admissions(request: HttpRequest, filters: Query[AdmissionFilters]) -> dict:
     if filters.round and filters.round not in ("preliminary", "final"):
         raise HttpError(400, _("round ska vara preliminary eller final."))
     queryset = (
@@ -200,7 +201,9 @@ def _occupation_out(occupation: Occupation, *, county: str | None, round: str | 
 @router.get(
     "/occupations", response=list[OccupationOut], summary="Yrken (SSYK) med prognos per län"
 )
-def occupations(request, county: str | None = None, round: str | None = None):
+def occupations(
+    request: HttpRequest, county: str | None = None, round: str | None = None
+) -> list[dict]:
     """Yrken med Arbetsförmedlingens bedömning. `county` begränsar till länet och riket ("00")."""
     queryset = (
         Occupation.objects.select_related("area")
@@ -215,7 +218,9 @@ def occupations(request, county: str | None = None, round: str | None = None):
     response={200: OccupationOut, 404: dict},
     summary="Ett yrke med prognos per län",
 )
-def occupation(request, ssyk: str, county: str | None = None, round: str | None = None):
+def occupation(
+    request: HttpRequest, ssyk: str, county: str | None = None, round: str | None = None
+) -> dict:
     occupation = Occupation.objects.filter(ssyk=ssyk).select_related("area").first()
     if occupation is None:
         raise HttpError(404, _("Okänd SSYK-kod."))
@@ -227,7 +232,9 @@ def occupation(request, ssyk: str, county: str | None = None, round: str | None 
     response={200: MatchingResponse, 400: dict, 404: dict},
     summary="Matchning per program i ett område",
 )
-def matching(request, area: str, year: int | None = None, round: str | None = None):
+def matching(
+    request: HttpRequest, area: str, year: int | None = None, round: str | None = None
+) -> dict:
     """`area`: tvåsiffrig länskod, fyrsiffrig kommunkod eller "00" för hela riket."""
     default_year, default_round = selectors.default_year_and_round()
     year, round = year or default_year, round or default_round

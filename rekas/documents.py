@@ -7,7 +7,7 @@ occupations and each occupation document the programmes that lead to it.
 
 from collections import Counter
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import Keyword
 
@@ -16,7 +16,7 @@ from search.registry import Facet, Related, SearchType, register
 from search.text import joined
 
 from .models import NATIONAL, Assessment, Occupation, Programme
-from .selectors import county_names, latest_round, outlook_for
+from .selectors import Outlook, county_names, latest_round, outlook_for
 
 PROGRAMME_TYPE = "rekas_programme"
 OCCUPATION_TYPE = "rekas_occupation"
@@ -35,11 +35,11 @@ class OccupationDocument(BaseDocument):
     programmes = SwedishText()
 
 
-def programme_queryset():
+def programme_queryset() -> QuerySet:
     return Programme.objects.all()
 
 
-def programme_to_document(programme) -> dict:
+def programme_to_document(programme: Programme) -> dict:
     links = programme.occupation_links.select_related("occupation").order_by("-weight")
     occupation_names = list(dict.fromkeys(link.occupation.name for link in links))
     orientations = [o.name for o in programme.orientations.all()]
@@ -58,13 +58,13 @@ def programme_to_document(programme) -> dict:
     }
 
 
-def occupation_queryset():
+def occupation_queryset() -> QuerySet:
     return Occupation.objects.filter(
         Q(barometer_occupations__isnull=False) | Q(programme_links__isnull=False)
     ).distinct()
 
 
-def occupation_to_document(occupation) -> dict:
+def occupation_to_document(occupation: Occupation) -> dict:
     outlook = outlook_for(ssyk=occupation.ssyk, county_code=NATIONAL)
     barometer_names = list(occupation.barometer_occupations.values_list("name", flat=True))
     programmes = list(
@@ -104,7 +104,7 @@ def occupation_to_document(occupation) -> dict:
     }
 
 
-def _most_common_outlook(occupation):
+def _most_common_outlook(occupation: Occupation) -> Outlook | None:
     """Without a national assessment: the situation most counties have (ties: first by code)."""
     areas = Assessment.objects.filter(
         barometer_occupation__occupations=occupation, round=latest_round()

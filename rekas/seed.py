@@ -12,6 +12,7 @@ the same files always give the same numbers (seeded random numbers).
 
 import random
 from functools import cache
+from typing import TextIO
 
 import pandas as pd
 import yaml
@@ -42,7 +43,7 @@ SITUATIONS = ["överskott", "balans", "brist"]
 
 
 @transaction.atomic  # one commit: one search-outbox drain instead of hundreds
-def run(*, stdout) -> None:
+def run(*, stdout: TextIO) -> None:
     load_reference()
     real = Assessment.objects.exclude(
         barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX

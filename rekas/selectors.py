@@ -55,7 +55,7 @@ def admissions_queryset(
     municipality: str | None = None,
     programme: str | None = None,
     kind: str | None = None,
-):
+) -> QuerySet:
     queryset = AdmissionStatistic.objects.all()
     if year:
         queryset = queryset.filter(year=year)
@@ -72,7 +72,7 @@ def admissions_queryset(
     return queryset
 
 
-def admissions_frame(**filters) -> pd.DataFrame:
+def admissions_frame(**filters: object) -> pd.DataFrame:
     rows = admissions_queryset(**filters).values_list(*ADMISSION_FIELDS)
     frame = pd.DataFrame.from_records(list(rows), columns=list(ADMISSION_FIELDS.values()))
     for column in ("lowest_merit", "median_merit"):
@@ -237,7 +237,7 @@ class Area:
         """The grouping for `matching`: a municipality's own rows, else per county."""
         return ["municipality_code"] if self.level == "municipality" else ["county_code"]
 
-    def admissions(self, **filters) -> pd.DataFrame:
+    def admissions(self, **filters: object) -> pd.DataFrame:
         if self.level == "country":
             return admissions_frame(**filters).assign(county_code=NATIONAL)
         return admissions_frame(**{self.level: self.code}, **filters)

@@ -9,6 +9,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
+from django.apps.registry import Apps
 from django.db import transaction
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -34,7 +35,7 @@ def _upsert(model, *, lookup: dict, values: dict):
 
 
 @transaction.atomic
-def load_reference(*, apps=None) -> None:
+def load_reference(*, apps: Apps | None = None) -> None:
     """Create or update programmes, orientations, SSYK occupations and the curated mapping."""
     get_model = apps.get_model if apps else _current_model
     Programme = get_model("rekas", "Programme")

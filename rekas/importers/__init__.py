@@ -10,7 +10,10 @@ Each source has its own module that puts these together (`admissions`, `yrkesbar
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser
+
 from .admissions import import_admissions
+from .files import Source
 from .mapping import import_mapping
 from .report import ImportReport, RowIssue
 from .yrkesbarometer import import_yrkesbarometer
@@ -32,12 +35,12 @@ IMPORTERS = {
 def run_import(
     kind: str,
     *,
-    source,
+    source: Source,
     file_name: str = "",
     commit: bool = True,
-    user=None,
+    user: AbstractBaseUser | None = None,
     progress: bool = False,
-    **options,
+    **options: object,
 ) -> ImportReport:
     """Run the importer of `kind`, passing on the options it takes (empty ones left out)."""
     importer = IMPORTERS[kind]

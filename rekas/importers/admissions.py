@@ -10,7 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext as _
+from tqdm import tqdm
 
 from ..exceptions import UnreadableFile
 from ..models import AdmissionStatistic, ImportBatch
@@ -43,7 +45,7 @@ def import_admissions(
     year: int | None = None,
     round: str | None = None,
     commit: bool = True,
-    user=None,
+    user: AbstractBaseUser | None = None,
     progress: bool = False,
 ) -> ImportReport:
     """Validate and (when `commit` and the file has no errors) write; returns the report."""
@@ -213,7 +215,7 @@ def _scopes(clean: pd.DataFrame) -> list:
     ]
 
 
-def write_rows(clean: pd.DataFrame, *, batch: ImportBatch, source: str, bar) -> None:
+def write_rows(clean: pd.DataFrame, *, batch: ImportBatch, source: str, bar: tqdm) -> None:
     """Validated admission rows (ids resolved, school names) into the database: the schools
     first (created when new), then the rows. The seed writes its generated history with it too."""
     columns = {name: clean[name] for name in FIELDS if name in clean}

@@ -5,7 +5,9 @@ within a study path (the analysis normalises them), so they need not sum to 1.
 """
 
 import pandas as pd
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext as _
+from tqdm import tqdm
 
 from ..documents import enqueue_after_import
 from ..exceptions import UnreadableFile
@@ -24,7 +26,12 @@ COLUMNS = {
 
 
 def import_mapping(
-    *, source: Source, file_name: str = "", commit: bool = True, user=None, progress: bool = False
+    *,
+    source: Source,
+    file_name: str = "",
+    commit: bool = True,
+    user: AbstractBaseUser | None = None,
+    progress: bool = False,
 ) -> ImportReport:
     report = ImportReport(kind=ImportBatch.Kind.MAPPING, file_name=file_name or str(source))
     try:
@@ -54,7 +61,9 @@ def import_mapping(
     return writer.apply(plan, report=report, commit=commit, user=user, progress=progress)
 
 
-def _validate(frame, columns: dict[str, str], report: ImportReport) -> list[ProgrammeOccupation]:
+def _validate(
+    frame: pd.DataFrame, columns: dict[str, str], report: ImportReport
+) -> list[ProgrammeOccupation]:
     programmes = {p.code: p for p in Programme.objects.all()}
     orientations = {o.code: o for o in Orientation.objects.select_related("programme")}
     occupations = {o.ssyk: o for o in Occupation.objects.all()}
@@ -108,6 +117,6 @@ def _validate(frame, columns: dict[str, str], report: ImportReport) -> list[Prog
     return links
 
 
-def _write(links: list[ProgrammeOccupation], *, bar) -> None:
+def _write(links: list[ProgrammeOccupation], *, bar: tqdm) -> None:
     writer.create_objects(ProgrammeOccupation, links, bar=bar)
     enqueue_after_import(programmes=True, occupations=True)

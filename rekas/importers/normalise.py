@@ -6,6 +6,8 @@ Programme names come as "Vård- Och Omsorgsprogrammet", "VÅRD- OCH OMSORGSPROGR
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 
@@ -25,7 +27,7 @@ def normalise_header(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
-def is_missing(value) -> bool:
+def is_missing(value: object) -> bool:
     """None, NaN, NaT, pandas.NA or blank text: a cell with nothing in it."""
     if value is None:
         return True
@@ -39,7 +41,7 @@ def is_missing(value) -> bool:
         return False
 
 
-def map_unique(series: pd.Series, func) -> pd.Series:
+def map_unique(series: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
     """`series.map(func)` computed once per distinct value (files repeat values a lot); missing
     values stay missing."""
     if series.dtype != object:

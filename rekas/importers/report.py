@@ -41,13 +41,13 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     batch_id: int | None = None
     committed: bool = False
-    _cells: set = field(default_factory=set, repr=False)  # (row, column) already refused
+    _cells: set = field(default_factory=set, init=False, repr=False)  # cells refused already
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
-    def reject(self, *, row: int | None, column: str = "", value="", reason: str) -> None:
+    def reject(self, *, row: int | None, column: str = "", value: object = "", reason: str) -> None:
         """Refuse a cell (or the file, without row and column). A cell already refused keeps
         its first message: two reasons for one cell only repeat the same mistake."""
         if row is not None and column:
@@ -56,7 +56,7 @@ class ImportReport:
             self._cells.add((row, column))
         self.errors.append(RowIssue(row=row, column=column, value=_as_text(value), reason=reason))
 
-    def flag(self, *, row: int | None, column: str = "", value="", reason: str) -> None:
+    def flag(self, *, row: int | None, column: str = "", value: object = "", reason: str) -> None:
         self.flagged.append(RowIssue(row=row, column=column, value=_as_text(value), reason=reason))
 
     def count_rejected(self, *, whole_file: bool = False) -> None:
@@ -87,7 +87,7 @@ class ImportReport:
         return data
 
 
-def _as_text(value) -> str:
+def _as_text(value: object) -> str:
     if is_missing(value):
         return ""
     text = str(value)

@@ -53,7 +53,15 @@ def municipalities_by_name(
     return ids
 
 
-def _report_unknown(values, ids, *, column: str, rows, report: ImportReport, reason: str) -> None:
+def _report_unknown(
+    values: pd.Series,
+    ids: pd.Series,
+    *,
+    column: str,
+    rows: pd.Series,
+    report: ImportReport,
+    reason: str,
+) -> None:
     for index in values.index[values.notna() & ids.isna()]:
         report.reject(row=int(rows[index]), column=column, value=values[index], reason=reason)
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connections, router, transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Field, Model, QuerySet
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
@@ -36,7 +37,12 @@ class Plan:
 
 
 def apply(
-    plan: Plan, *, report: ImportReport, commit: bool, user=None, progress: bool = False
+    plan: Plan,
+    *,
+    report: ImportReport,
+    commit: bool,
+    user: AbstractBaseUser | None = None,
+    progress: bool = False,
 ) -> ImportReport:
     """Preview (`commit=False`): count what would be written and replaced. Commit: write it."""
     report.replaced = sum(queryset.count() for queryset in plan.replaces)
@@ -47,7 +53,9 @@ def apply(
 
 
 @transaction.atomic
-def _commit(plan: Plan, report: ImportReport, *, user, progress: bool) -> None:
+def _commit(
+    plan: Plan, report: ImportReport, *, user: AbstractBaseUser | None, progress: bool
+) -> None:
     batch = ImportBatch.objects.create(
         kind=report.kind,
         file_name=Path(report.file_name).name[:255],
@@ -116,7 +124,7 @@ def insert_columns(
             bar.update(len(chunk))
 
 
-def _python_values(series: pd.Series, field) -> list:
+def _python_values(series: pd.Series, field: Field) -> list:
     """Column values as plain Python objects (None for missing) for the database driver."""
     kind = field.get_internal_type()
     if kind in ("CharField", "TextField"):

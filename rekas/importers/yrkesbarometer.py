@@ -8,7 +8,9 @@ round ("2025-2"); importing a round again replaces that round only.
 import re
 
 import pandas as pd
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext as _
+from tqdm import tqdm
 
 from syvsite.regions.models import County
 
@@ -37,12 +39,17 @@ CHOICES = {
 ROUND_PATTERN = re.compile(r"^\d{4}-[12]$")
 
 
-def ssyk_codes(value) -> list[str]:
+def ssyk_codes(value: object) -> list[str]:
     return re.findall(r"\b\d{4}\b", str(value or ""))
 
 
 def import_yrkesbarometer(
-    *, source: Source, file_name: str = "", commit: bool = True, user=None, progress: bool = False
+    *,
+    source: Source,
+    file_name: str = "",
+    commit: bool = True,
+    user: AbstractBaseUser | None = None,
+    progress: bool = False,
 ) -> ImportReport:
     report = ImportReport(kind=ImportBatch.Kind.YRKESBAROMETER, file_name=file_name or str(source))
     try:
@@ -165,12 +172,12 @@ def _upsert_occupations(frame: pd.DataFrame) -> dict[str, BarometerOccupation]:
     return result
 
 
-def _write(frame: pd.DataFrame, *, batch: ImportBatch, bar) -> None:
+def _write(frame: pd.DataFrame, *, batch: ImportBatch, bar: tqdm) -> None:
     write_assessments(frame, batch=batch, bar=bar)
     enqueue_after_import(occupations=True)
 
 
-def write_assessments(frame: pd.DataFrame, *, batch: ImportBatch, bar) -> None:
+def write_assessments(frame: pd.DataFrame, *, batch: ImportBatch, bar: tqdm) -> None:
     """Validated records (Yrkesbarometer's keys) into the database: their occupations created or
     updated, then one assessment per record. The seed writes its demo assessments with it too."""
     occupations = _upsert_occupations(frame)

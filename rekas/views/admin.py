@@ -9,12 +9,14 @@ import uuid
 from pathlib import Path
 
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ..forms import UploadForm
-from ..importers import run_import
+from ..importers import ImportReport, run_import
 from ..models import ImportBatch
 
 PERMISSION = "rekas.import_rekas_data"
@@ -22,11 +24,11 @@ SESSION_KEY = "rekas_upload"
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "syv-rekas-uploads"
 
 
-def can_import(user) -> bool:
+def can_import(user: AbstractBaseUser) -> bool:
     return user.is_active and user.has_perm(PERMISSION)
 
 
-def _run(data: dict, *, commit: bool, user):
+def _run(data: dict, *, commit: bool, user: AbstractBaseUser) -> ImportReport:
     return run_import(
         data["kind"],
         source=Path(data["path"]),
@@ -38,7 +40,7 @@ def _run(data: dict, *, commit: bool, user):
     )
 
 
-def upload(request):
+def upload(request: HttpRequest) -> HttpResponse:
     if not can_import(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -77,7 +79,7 @@ def upload(request):
     )
 
 
-def confirm(request):
+def confirm(request: HttpRequest) -> HttpResponse:
     if not can_import(request.user):
         raise PermissionDenied
     data = request.session.get(SESSION_KEY)
@@ -105,7 +107,7 @@ def confirm(request):
     return redirect("rekas_admin_upload")
 
 
-def _discard(request) -> None:
+def _discard(request: HttpRequest) -> None:
     data = request.session.pop(SESSION_KEY, None)
     if data:
         Path(data["path"]).unlink(missing_ok=True)

@@ -24,12 +24,12 @@ class Filters:
     round: str
     kind: str = ""
 
-    def admissions(self, area: selectors.Area | None = None, **extra) -> pd.DataFrame:
+    def admissions(self, area: selectors.Area | None = None, **extra: str) -> pd.DataFrame:
         """The chosen year's admissions, in `area` (or as `extra` filters, e.g. county=…)."""
         filters = {"year": self.year, "round": self.round, "kind": self.kind or None, **extra}
         return area.admissions(**filters) if area else selectors.admissions_frame(**filters)
 
-    def history(self, **extra) -> pd.DataFrame:
+    def history(self, **extra: str) -> pd.DataFrame:
         """Every year's admissions of the chosen round and kind, for the trend."""
         return selectors.admissions_frame(round=self.round, kind=self.kind or None, **extra)
 
@@ -169,7 +169,13 @@ def schools_table(admissions: pd.DataFrame, *, caption: str) -> Table:
 
 
 def compare_table(
-    admissions_a, admissions_b, *, label_a: str, label_b: str, by_a: list[str], by_b: list[str]
+    admissions_a: pd.DataFrame,
+    admissions_b: pd.DataFrame,
+    *,
+    label_a: str,
+    label_b: str,
+    by_a: list[str],
+    by_b: list[str],
 ) -> Table:
     a = selectors.matching(admissions_a, by=by_a)
     b = selectors.matching(admissions_b, by=by_b)

@@ -16,7 +16,7 @@ from syvsite.core.spreadsheets import defuse_formula
 from .tables import Table, clean_number
 
 
-def neutralise(value):
+def neutralise(value: object) -> object:
     """A cell value for export: numbers as numbers, dangerous text prefixed with '."""
     if value is None:
         return None

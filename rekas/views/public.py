@@ -4,7 +4,7 @@ and renders or exports them.
 `?export=<table name>&format=csv|xlsx` on any page downloads one of its tables.
 """
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -18,7 +18,7 @@ from .admission_tables import Filters
 from .exports import export_response
 
 
-def _filters(request) -> tuple[FilterForm, Filters]:
+def _filters(request: HttpRequest) -> tuple[FilterForm, Filters]:
     default_year, default_round = selectors.default_year_and_round()
     data = {"year": default_year or "", "round": default_round, "kind": ""}
     data.update({key: request.GET[key] for key in data if key in request.GET})
@@ -39,7 +39,7 @@ def _source_context(filters: Filters | None = None) -> dict:
     }
 
 
-def _respond(request, template: str, context: dict, *, file_stem: str):
+def _respond(request: HttpRequest, template: str, context: dict, *, file_stem: str):
     wanted = request.GET.get("export")
     if wanted:
         table = next((t for t in context["tables"] if t.name == wanted), None)
@@ -57,7 +57,7 @@ def _respond(request, template: str, context: dict, *, file_stem: str):
     return render(request, template, context)
 
 
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     area_form = AreaForm(request.GET or None)
     if area_form.is_valid():
         if area_form.cleaned_data.get("kommun"):
@@ -102,7 +102,7 @@ def _county_table(admissions):
     )
 
 
-def county(request, code: str):
+def county(request: HttpRequest, code: str) -> HttpResponse:
     county = get_object_or_404(County, code=code)
     form, filters = _filters(request)
     admissions = filters.admissions(county=code)
@@ -133,7 +133,7 @@ def county(request, code: str):
     return _respond(request, "rekas/area.html", context, file_stem=f"rekas-{county.name}")
 
 
-def municipality(request, code: str):
+def municipality(request: HttpRequest, code: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
     form, filters = _filters(request)
     admissions = filters.admissions(municipality=code)
@@ -162,7 +162,7 @@ def municipality(request, code: str):
     return _respond(request, "rekas/area.html", context, file_stem=f"rekas-{municipality.name}")
 
 
-def programme(request, code: str):
+def programme(request: HttpRequest, code: str) -> HttpResponse:
     programme = get_object_or_404(Programme, code=code.upper())
     form, filters = _filters(request)
     county_code = request.GET.get("lan") or NATIONAL
@@ -202,7 +202,7 @@ def programme(request, code: str):
     return _respond(request, "rekas/programme.html", context, file_stem=f"rekas-{programme.code}")
 
 
-def occupation(request, ssyk: str):
+def occupation(request: HttpRequest, ssyk: str) -> HttpResponse:
     occupation = get_object_or_404(Occupation.objects.select_related("area"), ssyk=ssyk)
     round_options = selectors.rounds()
     round_ = request.GET.get("omgang")
@@ -227,7 +227,7 @@ def occupation(request, ssyk: str):
     return _respond(request, "rekas/occupation.html", context, file_stem=f"rekas-yrke-{ssyk}")
 
 
-def compare(request):
+def compare(request: HttpRequest) -> HttpResponse:
     compare_form = CompareForm(request.GET if "a" in request.GET else None)
     form, filters = _filters(request)
     tables = []
