@@ -4,17 +4,25 @@ Each domain app exposes `router` in its `api.py`; syvsite/urls.py mounts it unde
 prefix (this module imports no domain). The conventions, with the shared pieces below:
 
 - **Parameters** are English snake_case: `q`, `county` (2 digits), `municipality` (4 digits),
-  `programme`, `type`, `sort`, `page`, `page_size`.
-- **Lists that can grow are paginated**: `page` (from 1; a page past the last gives the last)
-  and `page_size`, declared by subclassing `PageParams`; the answer subclasses `Paginated`:
-  `{"count", "page", "page_size", "pages", "results": [...]}`. Bounded reference lists
-  (programmes, vocabularies, categories) are plain arrays.
+  `programme`, `type`, `sort`, `page`, `page_size`. Query parameters are declared as a `Params`
+  (or `PageParams`) subclass taken with `Query[...]`.
+- **Lists that can grow are paginated**: `page` (from 1; a page past the last gives the last;
+  0 or less is a 422) and `page_size` (default and maximum per endpoint: override the field),
+  declared by subclassing `PageParams`; the answer subclasses `Paginated` and adds `results`:
+  `{"count", "page", "page_size", "pages", "results": [...]}`; `paginate` gives both parts for
+  a queryset or list. Bounded reference lists are plain arrays: REKAS programmes, occupations
+  (the SSYK classification) and a matching's rows (one per programme), the method bank's
+  vocabularies, forum categories, guidance plans (at most a few per municipality) and the plan
+  status of the 290 municipalities.
 - **Ids in paths** are `ObjectId` (database ids) or `PageId` (Wagtail pages, 32-bit): a larger
   number is a 422, never a server error.
 - **Renamed parameters** (the first release of v1 had Swedish names and `per_page`) keep working
-  until API version 2: declared with `renamed("new_name")`, marked `deprecated` in the OpenAPI
+  until API version 2: declared in the endpoint's Params subclass with
+  `lan: list[str] = renamed("lan", "county", default=[])`, marked `deprecated` in the OpenAPI
   document, and an answer to a request that used one carries `Deprecation: true` and a
-  `Warning` naming the new name.
+  `Warning` naming the new name. A parameter an operation reads on its own (search's facet
+  filters) reports its old name with `note_renamed`. Renamed answer keys are kept beside the
+  new ones for the same time, as fields with `deprecated=True`.
 """
 
 from __future__ import annotations
@@ -23,8 +31,9 @@ import math
 from typing import Annotated, Any
 
 from django.core.paginator import Paginator
+from django.http import HttpRequest
 from ninja import Field, NinjaAPI, Path, Schema
-from pydantic import model_validator
+from pydantic import ValidationInfo, model_validator
 
 ID_MAX = 2**63 - 1  # bigint primary keys
 PAGE_ID_MAX = 2**31 - 1  # Wagtail page ids are 32-bit integers
@@ -32,43 +41,55 @@ PAGE_ID_MAX = 2**31 - 1  # Wagtail page ids are 32-bit integers
 ObjectId = Annotated[int, Path(..., ge=1, le=ID_MAX, description="Id, ett positivt heltal")]
 PageId = Annotated[int, Path(..., ge=1, le=PAGE_ID_MAX, description="Sidans id")]
 
-# Old parameter name → new name, for the Deprecation header (filled by `renamed`).
-RENAMED: dict[str, str] = {}
 REMOVED_IN = "API-version 2"
+RENAMED_TO = "x-renamed-to"  # the schema extension naming a renamed parameter's new name
 
 
 def renamed(old: str, new: str, *, default: Any = None, **constraints: Any) -> Any:
     """A query parameter's old name, still accepted: `lan: list[str] = renamed("lan", "county",
-    default=[])`. Its value is used when the new name is not given (see PageParams)."""
-    RENAMED[old] = new
+    default=[])`. Its value is used when the new name is not given (see Params); give it the
+    new field's constraints."""
     return Field(
         default,
         deprecated=True,
         description=f"Föråldrat namn på `{new}`; fungerar till {REMOVED_IN}.",
-        json_schema_extra={"x-renamed-to": new},
+        json_schema_extra={RENAMED_TO: new},
         **constraints,
     )
 
 
+def note_renamed(request: HttpRequest | None, used: dict[str, str]) -> None:
+    """Remember that `request` used these old parameter names (old → new), so that SiteAPI's
+    answer carries the Deprecation header. Params calls it; so does an operation that reads a
+    renamed parameter itself."""
+    if request is not None and used:
+        request._api_renamed = {**getattr(request, "_api_renamed", {}), **used}
+
+
 class Params(Schema):
-    """Query parameters with renamed ones folded into their new names after validation."""
+    """Query parameters with renamed ones folded into their new names after validation (per
+    operation, so one old name can have different new names in different operations)."""
 
     @model_validator(mode="after")
-    def _use_renamed(self):
-        for name, info in type(self).model_fields.items():
-            extra = info.json_schema_extra or {}
-            new = extra.get("x-renamed-to") if isinstance(extra, dict) else None
-            if new and name in self.model_fields_set and new not in self.model_fields_set:
-                setattr(self, new, getattr(self, name))
+    def _use_renamed(self, info: ValidationInfo):
+        used = {}
+        for name, field in type(self).model_fields.items():
+            extra = field.json_schema_extra
+            new = extra.get(RENAMED_TO) if isinstance(extra, dict) else None
+            if new and name in self.model_fields_set:
+                used[name] = new
+                if new not in self.model_fields_set:
+                    setattr(self, new, self.__dict__[name])  # not getattr: it warns
+        note_renamed((info.context or {}).get("request"), used)
         return self
 
 
 class PageParams(Params):
-    """`page` and `page_size`; an endpoint with another default or maximum overrides the field."""
+    """`page` and `page_size`; an endpoint with another default or maximum overrides the field
+    (and one that took `per_page` in the first release declares it with `renamed`)."""
 
     page: int = Field(1, ge=1, description="Sida, från 1. En sida efter den sista ger den sista.")
     page_size: int = Field(20, ge=1, le=100, description="Poster per sida.")
-    per_page: int | None = renamed("per_page", "page_size", ge=1, le=100)
 
 
 class Paginated(Schema):
@@ -153,11 +174,11 @@ class SiteAPI(NinjaAPI):
         response = super().create_response(
             request, data, status=status, temporal_response=temporal_response
         )
-        used = [name for name in request.GET if name in RENAMED]
+        used = getattr(request, "_api_renamed", {})
         if used:
             response["Deprecation"] = "true"
             response["Warning"] = ", ".join(
-                f'299 - "{name} är föråldrat, använd {RENAMED[name]}"' for name in used
+                f'299 - "{old} är föråldrat, använd {new}"' for old, new in used.items()
             )
         return response
 
@@ -171,9 +192,11 @@ api = SiteAPI(
         "Svar i JSON. Data från Arbetsförmedlingen under CC0.\n\n"
         "Parametrar har engelska namn (`county`, `municipality`, `page`, `page_size`). Listor "
         "som kan växa sidindelas: svaret har `count`, `page`, `page_size`, `pages` och "
-        f"`results`. De svenska parameternamnen och `per_page` fungerar till {REMOVED_IN} och "
-        "är markerade som föråldrade; ett svar på en fråga som använde dem har huvudet "
-        "`Deprecation: true`."
+        "`results`; en sida efter den sista ger den sista. De svenska parameternamnen och "
+        f"`per_page` fungerar till {REMOVED_IN} och är markerade som föråldrade; ett svar på en "
+        "fråga som använde dem har huvudena `Deprecation: true` och `Warning` med det nya "
+        "namnet. De gamla nycklarna i svaren (sökningens `total`, `per_page`, `num_pages` och "
+        "`hits`, trådens `posts`) finns kvar lika länge och är markerade som föråldrade."
     ),
     urls_namespace="api",
     docs_url="/docs",
