@@ -28,7 +28,7 @@ __all__ = ["GeoFilter", "Hit", "SearchResult", "more_like_this", "search", "sugg
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
-MAX_PER_PAGE = 50
+MAX_PER_PAGE = 100  # the largest page any caller asks for (the API's page_size)
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
