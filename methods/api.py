@@ -5,18 +5,19 @@ The list finds methods as /metoder/ does (methods.selectors.search_methods, thro
 
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from syvsite.accounts.services import absolute_url
+from syvsite.api import PageId, PageParams, Paginated, page_meta, renamed
 
 from .blocks import document_label
 from .models import Duration, MethodFormat, MethodPage, TargetGroup, Theme
-from .selectors import SORTS, live_methods, parse_filters, search_methods
+from .selectors import DIMENSIONS, SORTS, live_methods, parse_filters, search_methods
 
 router = Router(tags=["Metodbank"])
-# Wagtail page ids are 32-bit integers; a larger id is a bad request (422), not a crash.
-PAGE_ID_MAX = 2**31 - 1
-MAX_PAGE_SIZE = 100
+# The API's parameter for each filter of /metoder/ (methods.selectors.DIMENSIONS), which keeps
+# its Swedish query-string names.
+API_PARAMS = {"malgrupp": "target_group", "format": "format", "tema": "theme", "tid": "duration"}
 
 
 class TermOut(Schema):
@@ -65,23 +66,20 @@ class MethodOut(MethodSummaryOut):
     last_reviewed: str | None
 
 
-class MethodPageOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    pages: int
+class MethodPageOut(Paginated):
     results: list[MethodSummaryOut]
 
 
-class MethodFilters(Schema):
+class MethodParams(PageParams):
     q: str = Field("", max_length=200, description="Fritext i titel, sammanfattning och syfte")
-    malgrupp: list[str] = Field([], description="Målgrupp (slug), t.ex. gymnasieskola")
+    target_group: list[str] = Field([], description="Målgrupp (slug), t.ex. gymnasieskola")
     format: list[str] = Field([], description="Arbetsform (slug), t.ex. klass")
-    tema: list[str] = Field([], description="Tema (slug), t.ex. sjalvkannedom")
-    tid: list[str] = Field([], description="Tidsåtgång: kort, lektion, lang eller flera")
+    theme: list[str] = Field([], description="Tema (slug), t.ex. sjalvkannedom")
+    duration: list[str] = Field([], description="Tidsåtgång: kort, lektion, lang eller flera")
     sort: str = Field("newest", description=f"En av: {', '.join(SORTS)}")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+    malgrupp: list[str] = renamed("malgrupp", "target_group", default=[])
+    tema: list[str] = renamed("tema", "theme", default=[])
+    tid: list[str] = renamed("tid", "duration", default=[])
 
 
 class VocabulariesOut(Schema):
@@ -114,22 +112,17 @@ def _summary(page: MethodPage) -> dict:
 
 
 @router.get("/", response=MethodPageOut, summary="Publicerade metoder, filtrerade och sorterade")
-def list_methods(request, filters: Query[MethodFilters]):
+def list_methods(request, filters: Query[MethodParams]):
     params = QueryDict(mutable=True)
-    params.setlist("malgrupp", filters.malgrupp)
-    params.setlist("format", filters.format)
-    params.setlist("tema", filters.tema)
-    params.setlist("tid", filters.tid)
+    for dimension in DIMENSIONS:
+        params.setlist(dimension.param, getattr(filters, API_PARAMS[dimension.param]))
     params["q"], params["sort"] = filters.q, filters.sort
     found = search_methods(
         filters=parse_filters(params), page=filters.page, per_page=filters.page_size
     )
     page = found.page_obj
     return {
-        "count": page.paginator.count,
-        "page": page.number,
-        "page_size": filters.page_size,
-        "pages": page.paginator.num_pages,
+        **page_meta(count=page.paginator.count, page=page.number, page_size=filters.page_size),
         "results": [_summary(method) for method in page.object_list],
     }
 
@@ -145,7 +138,7 @@ def vocabularies(request):
 
 
 @router.get("/{method_id}", response=MethodOut, summary="En publicerad metod med alla steg")
-def method_detail(request, method_id: int = Path(..., ge=1, le=PAGE_ID_MAX)):
+def method_detail(request, method_id: PageId):
     page = get_object_or_404(live_methods(), pk=method_id)
     return {
         **_summary(page),

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import WorkflowState
 
 from search.results import MAX_RESULT_WINDOW, Hit, SearchResult
-from search.services import MAX_PER_PAGE, more_like_this, search
+from search.services import more_like_this, search
 
 from . import conf
 from .documents import DOC_TYPE
@@ -114,27 +114,9 @@ def search_methods(
     per_page: int | None = None,
     user: AbstractBaseUser | None = None,
 ) -> MethodResults:
-    per_page = per_page or conf.get("PER_PAGE")
-    if per_page <= MAX_PER_PAGE:
-        result = _search(filters, page=page, per_page=per_page, user=user)
-        return _results(result, result.hits, page=result.page, per_page=per_page)
-    # search answers at most MAX_PER_PAGE hits a call; a longer page (the API allows 100) is
-    # put together from the calls that cover it.
-    result = _search(filters, page=1, per_page=MAX_PER_PAGE, user=user)
-    reachable = min(result.total, MAX_RESULT_WINDOW)
-    page = min(max(1, page), max(1, -(-reachable // per_page)))
-    start = (page - 1) * per_page
-    end = min(start + per_page, reachable)
-    hits: list[Hit] = []
-    for number in range(start // MAX_PER_PAGE + 1, -(-end // MAX_PER_PAGE) + 1):
-        part = (
-            result
-            if number == 1
-            else _search(filters, page=number, per_page=MAX_PER_PAGE, user=user)
-        )
-        hits += part.hits
-    skip = start % MAX_PER_PAGE
-    return _results(result, hits[skip : skip + per_page], page=page, per_page=per_page)
+    """One page of methods; at most search's MAX_PER_PAGE (100, the API's largest page)."""
+    result = _search(filters, page=page, per_page=per_page or conf.get("PER_PAGE"), user=user)
+    return _results(result, result.hits, page=result.page, per_page=result.per_page)
 
 
 def _search(filters: MethodFilters, *, page: int, per_page: int, user) -> SearchResult:

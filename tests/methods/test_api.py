@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from tests.api_checks import check_paging, check_renamed
+
 from .factories import make_method
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +16,7 @@ def test_list_filters_and_details():
     make_method(title="Utkast", live=False)
     client = Client()
     answer = client.get(
-        "/api/v1/methods/?tema=arbetsmarknadskunskap&malgrupp=grundskola-7-9"
+        "/api/v1/methods/?theme=arbetsmarknadskunskap&target_group=grundskola-7-9"
     ).json()
     assert answer["count"] == 1
     assert answer["results"][0]["title"] == "Yrkesintervju"
@@ -31,7 +33,7 @@ def test_bad_input_is_a_clear_4xx():
     client = Client()
     assert client.get("/api/v1/methods/999999").status_code == 404
     assert client.get("/api/v1/methods/?page_size=5000").status_code == 422
-    assert client.get("/api/v1/methods/?sort=nonsense&tid=evig").status_code == 200
+    assert client.get("/api/v1/methods/?sort=nonsense&duration=evig").status_code == 200
 
 
 def test_openapi_describes_the_method_endpoints():
@@ -42,9 +44,7 @@ def test_openapi_describes_the_method_endpoints():
     assert len(vocab["target_groups"]) == 7 and len(vocab["durations"]) == 4
 
 
-def test_a_page_longer_than_one_search_call(monkeypatch):
-    # search answers at most MAX_PER_PAGE hits a call, while page_size goes up to 100.
-    monkeypatch.setattr("methods.selectors.MAX_PER_PAGE", 2)
+def test_one_pagination_up_to_100_a_page():
     for number in range(5):
         make_method(title=f"Metod {number}", published_days_ago=number)
     client = Client()
@@ -55,6 +55,47 @@ def test_a_page_longer_than_one_search_call(monkeypatch):
 
     assert titles(1) == ["Metod 0", "Metod 1", "Metod 2"]
     assert titles(2) == ["Metod 3", "Metod 4"]
-    past_the_end = client.get("/api/v1/methods/?page_size=3&page=9").json()
-    assert (past_the_end["count"], past_the_end["page"], past_the_end["pages"]) == (5, 2, 2)
-    assert len(client.get("/api/v1/methods/?page_size=100").json()["results"]) == 5
+    check_paging(client, "/api/v1/methods/", count=5, page_size=3)
+    # One search call answers the API's largest page (search.services.MAX_PER_PAGE is 100).
+    check_paging(client, "/api/v1/methods/", count=5, page_size=100)
+    assert client.get("/api/v1/methods/?page_size=101").status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("renamed", "values", "titles"),
+    [
+        ({"malgrupp": "target_group"}, {"target_group": "vuxenutbildning"}, ["Livslinjen"]),
+        ({"tema": "theme"}, {"theme": "sjalvkannedom"}, ["Livslinjen"]),
+        ({"tid": "duration"}, {"duration": "kort"}, ["Yrkesintervju"]),
+        (
+            {"malgrupp": "target_group", "tema": "theme"},
+            {"target_group": "grundskola-7-9", "theme": "arbetsmarknadskunskap"},
+            ["Yrkesintervju"],
+        ),
+    ],
+)
+def test_old_filter_names_still_work_and_say_they_are_deprecated(renamed, values, titles):
+    make_method(title="Yrkesintervju", duration="kort")
+    make_method(title="Livslinjen", themes=("sjalvkannedom",), target_groups=("vuxenutbildning",))
+    answer = check_renamed(Client(), "/api/v1/methods/", renamed, values)
+    assert [method["title"] for method in answer["results"]] == titles
+
+
+def test_format_keeps_its_name():
+    make_method(title="Yrkesintervju", formats=("klass",))
+    response = Client().get("/api/v1/methods/", {"format": "grupp"})
+    assert response.json()["count"] == 0
+    assert "Deprecation" not in response.headers
+
+
+def test_search_filters_methods_by_theme_with_its_english_and_its_old_name():
+    """The search API names a domain's facet by its field (`method_theme`); the web page's
+    `tema` still works, and its Warning names the search API's name, not the method API's."""
+    make_method(title="Yrkesintervju")
+    make_method(title="Livslinjen", themes=("sjalvkannedom",))
+    answer = check_renamed(
+        Client(), "/api/v1/search/", {"tema": "method_theme"}, {"method_theme": "sjalvkannedom"}
+    )
+    assert [hit["title"] for hit in answer["results"]] == ["Livslinjen"]
+    theme = next(facet for facet in answer["facets"] if facet["field"] == "method_theme")
+    assert theme["param"] == "method_theme"
