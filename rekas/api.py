@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from syvsite.api import PageParams, Paginated, paginate
+
 from . import selectors
 from .analysis import records
 from .models import NATIONAL, Occupation, Orientation, Programme
@@ -45,22 +47,17 @@ class AdmissionOut(Schema):
     needs_review: bool
 
 
-class AdmissionPage(Schema):
-    count: int
-    page: int
-    page_size: int
-    pages: int
+class AdmissionPage(Paginated):
     results: list[AdmissionOut]
 
 
-class AdmissionFilters(Schema):
+class AdmissionParams(PageParams):
     year: int | None = None
     round: str | None = Field(None, description="preliminary eller final")
     county: str | None = Field(None, description="Tvåsiffrig länskod, t.ex. 14")
     municipality: str | None = Field(None, description="Fyrsiffrig kommunkod, t.ex. 1480")
     programme: str | None = Field(None, description="Programkod, t.ex. VO")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(100, ge=1, le=1000)
+    page_size: int = Field(100, ge=1, le=1000, description="Rader per sida.")
 
 
 class AssessmentOut(Schema):
@@ -128,7 +125,7 @@ def programmes(request: HttpRequest) -> list[dict]:
     response={200: AdmissionPage, 400: dict},
     summary="Antagningsstatistik med filter",
 )
-def admissions(request: HttpRequest, filters: Query[AdmissionFilters]) -> dict:
+def admissions(request: HttpRequest, filters: Query[AdmissionParams]) -> dict:
     if filters.round and filters.round not in ("preliminary", "final"):
         raise HttpError(400, _("round ska vara preliminary eller final."))
     queryset = (
@@ -142,14 +139,9 @@ def admissions(request: HttpRequest, filters: Query[AdmissionFilters]) -> dict:
         .select_related("municipality__county", "school", "programme")
         .order_by("-year", "round", "municipality__code", "school__name", "study_path")
     )
-    count = queryset.count()
-    start = (filters.page - 1) * filters.page_size
-    rows = queryset[start : start + filters.page_size]
+    rows, meta = paginate(queryset, filters)
     return {
-        "count": count,
-        "page": filters.page,
-        "page_size": filters.page_size,
-        "pages": max(1, -(-count // filters.page_size)),
+        **meta,
         "results": [
             {
                 "year": r.year,

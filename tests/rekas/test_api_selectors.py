@@ -1,6 +1,7 @@
 """The open API and the public selector other apps use."""
 
 from rekas.selectors import outlook_for
+from tests.api_checks import check_paging
 
 
 def test_programmes(client, db):
@@ -32,6 +33,17 @@ def test_admissions_with_filters_and_pagination(client, gothenburg_data):
         == 280.0
     )
     assert client.get("/api/v1/rekas/admissions?round=sommar").status_code == 400
+
+
+def test_admissions_have_the_one_pagination(client, gothenburg_data):
+    filters = {"year": 2025, "round": "final", "municipality": "1480"}
+    check_paging(client, "/api/v1/rekas/admissions", count=3, page_size=2, **filters)
+    check_paging(client, "/api/v1/rekas/admissions", count=3, page_size=1000, **filters)
+    assert client.get("/api/v1/rekas/admissions", {"page_size": 1001}).status_code == 422
+    assert client.get("/api/v1/rekas/admissions", {"page": 0}).status_code == 422
+    # No renamed parameter here: an old name of another operation is not flagged.
+    response = client.get("/api/v1/rekas/admissions", {"lan": "14", "per_page": 5})
+    assert "Deprecation" not in response.headers
 
 
 def test_occupations_with_outlook_by_county(client, gothenburg_data):
