@@ -7,11 +7,12 @@ import re
 from datetime import date
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import field_validator
 
 from syvsite.accounts.services import absolute_url
+from syvsite.api import ObjectId, PageParams, Paginated, renamed
 from syvsite.regions.models import County, Municipality
 
 from .models import PlacementType
@@ -20,8 +21,6 @@ from .selectors.listings import public_listings, upcoming_periods
 from .selectors.rekas import outlook_for, programme_choices
 
 router = Router(tags=["Praktikplatser"])
-# Ids are 64-bit integers; a larger one is a bad request (422), not a database crash.
-ID_MAX = 2**63 - 1
 MAX_PAGE_SIZE = 50
 SORTS = ("relevance", "date", "distance")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -81,30 +80,36 @@ class ListingOut(ListingSummaryOut):
     outlook: OutlookOut | None = Field(description="Yrkesbarometerns bedömning för yrket i länet")
 
 
-class ListingPageOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    pages: int
+class ListingPageOut(Paginated):
     engine: str = Field(description="engine (sökmotorn) eller mirror (databaskopian, reserv)")
     results: list[ListingSummaryOut]
 
 
-class ListingFilters(Schema):
+class ListingParams(PageParams):
     q: str = Field("", max_length=200, description="Fritext")
-    typ: list[str] = Field([], description="prao, apl, lia eller praktik")
-    lan: str = Field("", description="Länskod, t.ex. 14")
-    kommun: str = Field("", description="Kommunkod, t.ex. 1480")
-    program: str = Field("", description="Programkod, t.ex. VO")
-    fran: date | None = Field(None, description="Perioder som slutar detta datum eller senare")
-    till: date | None = Field(None, description="Perioder som börjar detta datum eller tidigare")
-    nara: str = Field("", description="Kommunkod att mäta avstånd från")
-    km: int | None = Field(None, ge=1, le=2000, description="Största avstånd från `nara`")
+    type: list[str] = Field([], description="prao, apl, lia eller praktik (kan upprepas)")
+    county: str = Field("", description="Länskod, t.ex. 14")
+    municipality: str = Field("", description="Kommunkod, t.ex. 1480")
+    programme: str = Field("", description="Programkod, t.ex. VO")
+    date_from: date | None = Field(
+        None, description="Perioder som slutar detta datum eller senare (ÅÅÅÅ-MM-DD)"
+    )
+    date_to: date | None = Field(
+        None, description="Perioder som börjar detta datum eller tidigare (ÅÅÅÅ-MM-DD)"
+    )
+    near: str = Field("", description="Kommunkod att mäta avstånd från")
+    km: int | None = Field(None, ge=1, le=2000, description="Största avstånd från `near`")
     sort: str = Field("relevance", description="relevance, date eller distance")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description="Platser per sida.")
+    typ: list[str] = renamed("typ", "type", default=[])
+    lan: str = renamed("lan", "county", default="")
+    kommun: str = renamed("kommun", "municipality", default="")
+    program: str = renamed("program", "programme", default="")
+    fran: date | None = renamed("fran", "date_from")
+    till: date | None = renamed("till", "date_to")
+    nara: str = renamed("nara", "near", default="")
 
-    @field_validator("fran", "till", mode="before")
+    @field_validator("date_from", "date_to", "fran", "till", mode="before")
     @classmethod
     def _iso_dates_only(cls, value):
         # pydantic would read "0" as a Unix timestamp (1970-01-01); the API takes ISO dates.
@@ -147,26 +152,26 @@ def _summary(listing) -> dict:
     }
 
 
-def _check(filters: ListingFilters) -> None:
+def _check(filters: ListingParams) -> None:
     """Unknown codes are a client error with a Swedish message, not an empty answer."""
-    unknown = [value for value in filters.typ if value not in PlacementType.values]
+    unknown = [value for value in filters.type if value not in PlacementType.values]
     if unknown:
         raise HttpError(
             400, f"Okänd typ av praktik: {', '.join(unknown)}. Använd prao, apl, lia eller praktik."
         )
     for code, model, label in (
-        (filters.lan, County, "länskod"),
-        (filters.kommun, Municipality, "kommunkod"),
-        (filters.nara, Municipality, "kommunkod"),
+        (filters.county, County, "länskod"),
+        (filters.municipality, Municipality, "kommunkod"),
+        (filters.near, Municipality, "kommunkod"),
     ):
         if code and not model.objects.filter(code=code).exists():
             raise HttpError(400, f"Okänd {label}: {code}.")
-    if filters.program and filters.program not in dict(programme_choices()):
-        raise HttpError(400, f"Okänd programkod: {filters.program}.")
+    if filters.programme and filters.programme not in dict(programme_choices()):
+        raise HttpError(400, f"Okänd programkod: {filters.programme}.")
     if filters.sort not in SORTS:
         raise HttpError(400, f"Okänd sortering: {filters.sort}. Använd {', '.join(SORTS)}.")
-    if filters.fran and filters.till and filters.till < filters.fran:
-        raise HttpError(400, "`till` kan inte vara före `fran`.")
+    if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
+        raise HttpError(400, "`date_to` kan inte vara före `date_from`.")
 
 
 @router.get(
@@ -174,19 +179,19 @@ def _check(filters: ListingFilters) -> None:
     response={200: ListingPageOut, 400: dict},
     summary="Publicerade praktikplatser med filter",
 )
-def list_listings(request, filters: Query[ListingFilters]):
+def list_listings(request, filters: Query[ListingParams]):
     _check(filters)
     origin = None
-    if filters.nara:
-        origin = Municipality.objects.get(code=filters.nara).location
+    if filters.near:
+        origin = Municipality.objects.get(code=filters.near).location
     query = ListingQuery(
         text=filters.q,
-        types=filters.typ,
-        county=filters.lan,
-        municipality=filters.kommun,
-        programme=filters.program,
-        period_from=filters.fran,
-        period_to=filters.till,
+        types=filters.type,
+        county=filters.county,
+        municipality=filters.municipality,
+        programme=filters.programme,
+        period_from=filters.date_from,
+        period_to=filters.date_to,
         origin=origin,
         km=filters.km if origin else None,
         sort=filters.sort,
@@ -197,6 +202,7 @@ def list_listings(request, filters: Query[ListingFilters]):
         "count": results.total,
         "page": results.page_obj.number,
         "page_size": filters.page_size,
+        # Only the pages a search can reach (the engine's window), as in search's answer.
         "pages": results.page_obj.paginator.num_pages,
         "engine": results.engine,
         "results": [_summary(listing) for listing in results.listings],
@@ -204,7 +210,7 @@ def list_listings(request, filters: Query[ListingFilters]):
 
 
 @router.get("/listings/{listing_id}", response=ListingOut, summary="En publicerad praktikplats")
-def listing_detail(request, listing_id: int = Path(..., ge=1, le=ID_MAX)):
+def listing_detail(request, listing_id: ObjectId):
     listing = get_object_or_404(public_listings(), pk=listing_id)
     outlook = outlook_for(
         ssyk=listing.occupation_ssyk, county_code=listing.workplace.municipality.county.code

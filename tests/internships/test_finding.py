@@ -92,7 +92,7 @@ def test_only_live_listings_are_found(client, places, company):
 
 def test_api_lists_filters_and_hides_private_details(client, places):
     response = client.get(
-        "/api/v1/internships/listings", {"nara": "1480", "km": 100, "sort": "distance"}
+        "/api/v1/internships/listings", {"near": "1480", "km": 100, "sort": "distance"}
     )
     assert response.status_code == 200
     data = response.json()
@@ -114,10 +114,10 @@ def test_api_lists_filters_and_hides_private_details(client, places):
 
 def test_api_bad_input_is_a_swedish_400(client, places):
     for params, message in [
-        ({"kommun": "9999"}, "Okänd kommunkod: 9999."),
-        ({"typ": "sommarjobb"}, "Okänd typ av praktik"),
+        ({"municipality": "9999"}, "Okänd kommunkod: 9999."),
+        ({"type": "sommarjobb"}, "Okänd typ av praktik"),
         ({"sort": "pris"}, "Okänd sortering"),
-        ({"fran": "2026-05-01", "till": "2026-04-01"}, "kan inte vara före"),
+        ({"date_from": "2026-05-01", "date_to": "2026-04-01"}, "kan inte vara före"),
     ]:
         response = client.get("/api/v1/internships/listings", params)
         assert response.status_code == 400, params

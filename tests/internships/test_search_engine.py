@@ -52,7 +52,7 @@ def test_facets_and_period_filter_in_the_engine(client, indexed):
 
 def test_api_uses_the_engine(client, indexed):
     data = client.get(
-        "/api/v1/internships/listings", {"nara": "1480", "km": 100, "sort": "distance"}
+        "/api/v1/internships/listings", {"near": "1480", "km": 100, "sort": "distance"}
     ).json()
     assert data["engine"] == "engine"
     assert [item["title"] for item in data["results"]] == [

@@ -46,13 +46,16 @@ def _param(paths: dict, template: str) -> str:
     return path[len(prefix) :]
 
 
+@pytest.mark.parametrize("name", ["date_from", "date_to", "fran", "till"])
 @pytest.mark.parametrize("value", ["0", "1700000000", "2026-1-1", "igår"])
-def test_listing_dates_must_be_iso_dates(client, value):
-    """`till=0` used to be read as a Unix timestamp (1 January 1970) and answer 200."""
-    response = client.get("/api/v1/internships/listings", {"till": value})
+def test_listing_dates_must_be_iso_dates(client, name, value):
+    """`till=0` used to be read as a Unix timestamp (1 January 1970) and answer 200; the old
+    names of the date filters are checked as their new names are."""
+    response = client.get("/api/v1/internships/listings", {name: value})
     assert response.status_code == 422
     assert "ÅÅÅÅ-MM-DD" in response.json()["detail"][0]["msg"]
 
 
-def test_listing_iso_date_is_accepted(client):
-    assert client.get("/api/v1/internships/listings", {"till": "2026-06-01"}).status_code == 200
+@pytest.mark.parametrize("name", ["date_from", "date_to", "fran", "till"])
+def test_listing_iso_date_is_accepted(client, name):
+    assert client.get("/api/v1/internships/listings", {name: "2026-06-01"}).status_code == 200
