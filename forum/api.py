@@ -6,21 +6,28 @@ members-only ones. Anything the caller may not see answers 404, exactly like the
 
 from datetime import datetime
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from syvsite.accounts.services import absolute_url
+from syvsite.api import ObjectId, PageParams, Paginated, paginate, renamed
 
 from . import selectors
 from .models import Status
 from .templatetags.forum_tags import author_name
 
 router = Router(tags=["Forum"])
-# Ids are 64-bit integers; a larger one is a bad request (422), not a database crash.
-ID_MAX = 2**63 - 1
+MAX_PAGE_SIZE = 100
 
-MAX_PER_PAGE = 100
+
+class ThreadPageParams(PageParams):
+    page_size: int = Field(25, ge=1, le=MAX_PAGE_SIZE, description="Trådar per sida.")
+    per_page: int | None = renamed("per_page", "page_size", ge=1, le=MAX_PAGE_SIZE)
+
+
+class PostPageParams(PageParams):
+    page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE, description="Inlägg per sida.")
+    per_page: int | None = renamed("per_page", "page_size", ge=1, le=MAX_PAGE_SIZE)
 
 
 class CategoryOut(Schema):
@@ -56,26 +63,24 @@ class PostOut(Schema):
     url: str
 
 
-class Paged(Schema):
+class ThreadPage(Paginated):
+    results: list[ThreadOut]
+
+
+class OldPostsHead(Schema):
     count: int
     page: int
     pages: int
 
 
-class ThreadPage(Paged):
-    results: list[ThreadOut]
+class ThreadDetail(ThreadOut, Paginated):
+    """The thread, and one page of its posts in `results`."""
 
-
-class ThreadDetail(ThreadOut):
-    posts: Paged
     results: list[PostOut]
-
-
-def _page(queryset, page: int, per_page: int):
-    paginator = Paginator(queryset, max(1, min(per_page, MAX_PER_PAGE)))
-    page_obj = paginator.get_page(page)
-    meta = {"count": paginator.count, "page": page_obj.number, "pages": paginator.num_pages}
-    return page_obj, meta
+    posts: OldPostsHead = Field(
+        deprecated=True,
+        description="Föråldrat: samma som `count`, `page` och `pages`; finns till v2.",
+    )
 
 
 def _thread_out(thread) -> dict:
@@ -127,29 +132,25 @@ def categories(request: HttpRequest):
     response={200: ThreadPage, 404: dict},
     summary="Trådar i en kategori",
 )
-def category_threads(request: HttpRequest, slug: str, page: int = 1, per_page: int = 25):
+def category_threads(request: HttpRequest, slug: str, params: Query[ThreadPageParams]):
     category = selectors.category_for(request.user, slug)
     threads = selectors.threads_in(request.user, category).filter(status=Status.PUBLISHED)
-    page_obj, meta = _page(threads.select_related("category"), page, per_page)
-    return {**meta, "results": [_thread_out(thread) for thread in page_obj]}
+    rows, meta = paginate(threads.select_related("category"), params)
+    return {**meta, "results": [_thread_out(thread) for thread in rows]}
 
 
 @router.get("/threads/{thread_id}", response={200: ThreadDetail, 404: dict}, summary="En tråd")
-def thread_detail(
-    request: HttpRequest,
-    thread_id: int = Path(..., ge=1, le=ID_MAX),
-    page: int = 1,
-    per_page: int = 50,
-):
+def thread_detail(request: HttpRequest, thread_id: ObjectId, params: Query[PostPageParams]):
     thread = selectors.thread_for(request.user, thread_id)
     if thread.status != Status.PUBLISHED:
         raise Http404
     posts = selectors.posts_in(request.user, thread).filter(
         status__in=[Status.PUBLISHED, Status.DELETED]
     )
-    page_obj, meta = _page(posts, page, per_page)
+    rows, meta = paginate(posts, params)
     return {
         **_thread_out(thread),
-        "posts": meta,
-        "results": [_post_out(post) for post in page_obj],
+        **meta,
+        "results": [_post_out(post) for post in rows],
+        "posts": {key: meta[key] for key in ("count", "page", "pages")},
     }

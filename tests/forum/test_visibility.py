@@ -103,7 +103,9 @@ class TestApi:
     def test_thread_listing_is_paged(self, client, public_category):
         for number in range(5):
             make_thread(category=public_category, title=f"Tråd {number}")
-        body = client.get("/api/v1/forum/categories/gymnasievalet/threads?per_page=2&page=2").json()
+        body = client.get(
+            "/api/v1/forum/categories/gymnasievalet/threads?page_size=2&page=2"
+        ).json()
         assert body["count"] == 5 and body["pages"] == 3 and body["page"] == 2
         assert len(body["results"]) == 2
 
