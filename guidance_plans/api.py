@@ -2,9 +2,10 @@
 
 from datetime import date
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
+
+from syvsite.api import PageId, PageParams, Paginated, paginate
 
 from .constants import MunicipalityStatus, PlanRole, Stage
 from .models import GuidancePlanPage
@@ -12,8 +13,6 @@ from .selectors import filter_activities, municipality_overview, published_plans
 from .text import plan_sections
 
 router = Router(tags=["Vägledningsplaner"])
-# Wagtail page ids are 32-bit integers; a larger id is a bad request (422), not a crash.
-PAGE_ID_MAX = 2**31 - 1
 
 
 class RegionOut(Schema):
@@ -70,20 +69,16 @@ class ActivityOut(Schema):
     municipality: RegionOut
 
 
-class ActivityPage(Schema):
-    count: int
-    page: int
-    pages: int
+class ActivityPage(Paginated):
     results: list[ActivityOut]
 
 
-class ActivityFilters(Schema):
+class ActivityParams(PageParams):
     stage: list[Stage] = Field([], description="Skolform/stadium, t.ex. 7-9 eller gy")
     role: list[PlanRole] = Field([], description="Ansvarig roll, t.ex. syv eller rektor")
     county: str = Field("", description="Tvåsiffrig länskod, t.ex. 14")
     municipality: str = Field("", description="Fyrsiffrig kommunkod, t.ex. 1480")
-    page: int = Field(1, ge=1)
-    page_size: int = Field(50, ge=1, le=200)
+    page_size: int = Field(50, ge=1, le=200, description="Aktiviteter per sida.")
 
 
 def _region(obj) -> dict:
@@ -115,7 +110,7 @@ def list_plans(request, county: str = "", municipality: str = ""):
 
 
 @router.get("/plans/{plan_id}", response=PlanDetailOut, summary="En plan, avsnitt för avsnitt")
-def plan_detail(request, plan_id: int = Path(..., ge=1, le=PAGE_ID_MAX)):
+def plan_detail(request, plan_id: PageId):
     plan = get_object_or_404(published_plans(), pk=plan_id)
     sections = [
         {"key": s.key, "heading": s.heading, "paragraphs": list(s.paragraphs)}
@@ -142,18 +137,16 @@ def status(request, county: str = "", status: MunicipalityStatus | None = None):
 
 
 @router.get("/activities", response=ActivityPage, summary="Aktivitetsbanken")
-def activities(request, filters: Query[ActivityFilters]):
-    rows = filter_activities(
+def activities(request, filters: Query[ActivityParams]):
+    found = filter_activities(
         stages=[str(s) for s in filters.stage],
         roles=[str(r) for r in filters.role],
         county_code=filters.county,
         municipality_code=filters.municipality,
     )
-    page = Paginator(rows, filters.page_size).get_page(filters.page)
+    rows, meta = paginate(found, filters)
     return {
-        "count": page.paginator.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
+        **meta,
         "results": [
             {
                 "id": row.pk,
@@ -168,6 +161,6 @@ def activities(request, filters: Query[ActivityFilters]):
                 "plan_id": row.plan_id,
                 "municipality": _region(row.municipality),
             }
-            for row in page.object_list
+            for row in rows
         ],
     }

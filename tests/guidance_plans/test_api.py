@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from guidance_plans.models import PlanActivity
+from tests.api_checks import check_paging
 
 from .factories import GuidancePlanPageFactory, activity
 
@@ -52,6 +53,12 @@ def test_activities_filter_by_stage_and_reject_unknown_values(client, plans):
     body = client.get("/api/v1/guidance-plans/activities", {"stage": "7-9"}).json()
     assert body["count"] == 2 and {a["title"] for a in body["results"]} == {"Yrkesmässa", "Prao"}
     assert client.get("/api/v1/guidance-plans/activities", {"stage": "x"}).status_code == 422
+
+
+def test_activities_have_the_one_pagination(client, plans):
+    check_paging(client, "/api/v1/guidance-plans/activities", count=3, page_size=2)
+    check_paging(client, "/api/v1/guidance-plans/activities", count=2, page_size=1, stage="7-9")
+    assert client.get("/api/v1/guidance-plans/activities", {"page_size": 201}).status_code == 422
 
 
 def test_openapi_documents_the_endpoints(client):
