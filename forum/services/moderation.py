@@ -39,6 +39,19 @@ def _log(*, moderator, action: str, reason: str = "", details: str = "", **targe
     )
 
 
+def _log_post(*, moderator, action: str, post: Post, reason: str = "", details: str = ""):
+    """Logs an action on a post, with the post's thread and author as its targets too."""
+    return _log(
+        moderator=moderator,
+        action=action,
+        reason=reason,
+        details=details,
+        post=post,
+        thread=post.thread,
+        target_user=post.author,
+    )
+
+
 def _resolve_reports(*, moderator, post: Post) -> int:
     return post.reports.filter(resolved_at__isnull=True).update(
         resolved_at=timezone.now(), resolved_by=moderator
@@ -64,14 +77,7 @@ def approve_post(*, moderator, post: Post, reason: str = "") -> Post:
         raise ForumError(_("Inlägget väntar inte på granskning."))
     _set_post_status(post=post, status=Status.PUBLISHED)
     record_new_post(post=post)
-    _log(
-        moderator=moderator,
-        action=ModerationAction.APPROVE,
-        reason=reason,
-        post=post,
-        thread=post.thread,
-        target_user=post.author,
-    )
+    _log_post(moderator=moderator, action=ModerationAction.APPROVE, reason=reason, post=post)
     return post
 
 
@@ -81,14 +87,7 @@ def reject_post(*, moderator, post: Post, reason: str) -> Post:
     if post.status != Status.PENDING:
         raise ForumError(_("Inlägget väntar inte på granskning."))
     _set_post_status(post=post, status=Status.HIDDEN)
-    _log(
-        moderator=moderator,
-        action=ModerationAction.REJECT,
-        reason=reason,
-        post=post,
-        thread=post.thread,
-        target_user=post.author,
-    )
+    _log_post(moderator=moderator, action=ModerationAction.REJECT, reason=reason, post=post)
     if post.author is not None:
         _mail_user(user=post.author, template="rejected", context={"post": post, "reason": reason})
     return post
@@ -101,14 +100,7 @@ def hide_post(*, moderator, post: Post, reason: str) -> Post:
         raise ForumError(_("Inlägget är redan dolt eller borttaget."))
     _set_post_status(post=post, status=Status.HIDDEN)
     _resolve_reports(moderator=moderator, post=post)
-    _log(
-        moderator=moderator,
-        action=ModerationAction.HIDE_POST,
-        reason=reason,
-        post=post,
-        thread=post.thread,
-        target_user=post.author,
-    )
+    _log_post(moderator=moderator, action=ModerationAction.HIDE_POST, reason=reason, post=post)
     return post
 
 
@@ -118,14 +110,7 @@ def restore_post(*, moderator, post: Post, reason: str = "") -> Post:
     if post.status != Status.HIDDEN:
         raise ForumError(_("Inlägget är inte dolt."))
     _set_post_status(post=post, status=Status.PUBLISHED)
-    _log(
-        moderator=moderator,
-        action=ModerationAction.RESTORE_POST,
-        reason=reason,
-        post=post,
-        thread=post.thread,
-        target_user=post.author,
-    )
+    _log_post(moderator=moderator, action=ModerationAction.RESTORE_POST, reason=reason, post=post)
     return post
 
 
@@ -133,13 +118,11 @@ def restore_post(*, moderator, post: Post, reason: str = "") -> Post:
 def dismiss_reports(*, moderator, post: Post, reason: str = "") -> int:
     _require_moderator(moderator)
     resolved = _resolve_reports(moderator=moderator, post=post)
-    _log(
+    _log_post(
         moderator=moderator,
         action=ModerationAction.DISMISS_REPORTS,
         reason=reason,
         post=post,
-        thread=post.thread,
-        target_user=post.author,
         details=f"{resolved} anmälningar",
     )
     return resolved
