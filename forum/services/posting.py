@@ -96,6 +96,16 @@ def _new_post(*, thread: Thread, author, body: str, ip_address: str | None, open
     )
 
 
+def _after_new_post(*, author, thread: Thread, post: Post) -> None:
+    """The thread's counts are updated, the author follows the thread and has read it, and
+    followers are told once the post is visible."""
+    refresh_thread(thread=thread)
+    follow_thread(user=author, thread=thread)
+    mark_read(user=author, thread=thread, post_id=post.pk)
+    if post.status == Status.PUBLISHED:
+        record_new_post(post=post)
+
+
 @transaction.atomic
 def create_thread(
     *, author, category: Category, title: str, body: str, ip_address: str | None = None
@@ -107,11 +117,7 @@ def create_thread(
     if post.status == Status.PENDING:
         thread.status = Status.PENDING
         thread.save(update_fields=["status"])
-    refresh_thread(thread=thread)
-    follow_thread(user=author, thread=thread)
-    mark_read(user=author, thread=thread, post_id=post.pk)
-    if post.status == Status.PUBLISHED:
-        record_new_post(post=post)
+    _after_new_post(author=author, thread=thread, post=post)
     return thread
 
 
@@ -128,11 +134,7 @@ def create_reply(*, author, thread: Thread, body: str, ip_address: str | None = 
             raise NotAllowed(_("Tråden är låst. Det går inte att svara i den längre."))
         raise NotAllowed(_("Det går inte att svara i den här tråden."))
     post = _new_post(thread=thread, author=author, body=body, ip_address=ip_address, opening=False)
-    refresh_thread(thread=thread)
-    follow_thread(user=author, thread=thread)
-    mark_read(user=author, thread=thread, post_id=post.pk)
-    if post.status == Status.PUBLISHED:
-        record_new_post(post=post)
+    _after_new_post(author=author, thread=thread, post=post)
     return post
 
 
