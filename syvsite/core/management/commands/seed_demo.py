@@ -1,7 +1,9 @@
 from importlib import import_module
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.test import override_settings
 
 from syvsite.core.seed import seed_site, seed_users
 
@@ -17,11 +19,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write(self.style.MIGRATE_HEADING("Demoinnehåll"))
-        seed_site(stdout=self.stdout)
-        seed_users(stdout=self.stdout)
-        for app in DOMAIN_SEEDS:
-            self.stdout.write(f"- {app}")
-            import_module(f"{app}.seed").run(stdout=self.stdout)
+        # Thousands of saves: index them once, in bulk, by the rebuild below (or by
+        # `search_index sync` after --skip-index), not one by one after every commit.
+        with override_settings(SEARCH={**settings.SEARCH, "DRAIN": "off"}):
+            seed_site(stdout=self.stdout)
+            seed_users(stdout=self.stdout)
+            for app in DOMAIN_SEEDS:
+                self.stdout.write(f"- {app}")
+                import_module(f"{app}.seed").run(stdout=self.stdout)
         if not options["skip_index"]:
             try:
                 call_command("search_index", "rebuild", stdout=self.stdout)
