@@ -14,12 +14,11 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from ..exceptions import UnreadableFile
 from ..models import AdmissionStatistic, ImportBatch
 from . import writer
 from .adapters import COUNT_COLUMNS, REQUIRED_COUNTS, Layout, detect_layout
 from .columns import cells, parse_counts, parse_merits, parse_rounds, parse_years, require
-from .files import read_table
+from .files import read_or_refuse, read_table
 from .normalise import map_unique, normalise_text
 from .report import ImportReport
 from .resolve import municipalities_by_code, municipalities_by_name, study_paths
@@ -50,12 +49,9 @@ def import_admissions(
 ) -> ImportReport:
     """Validate and (when `commit` and the file has no errors) write; returns the report."""
     report = ImportReport(kind=ImportBatch.Kind.ADMISSIONS, file_name=file_name or str(source))
-    try:
-        frame = read_table(source, file_name=file_name)
-    except UnreadableFile as error:
-        report.reject(row=None, reason=str(error))
+    frame = read_or_refuse(report, lambda: read_table(source, file_name=file_name))
+    if frame is None:
         return report
-    report.read = len(frame)
     layout = detect_layout(list(frame.columns))
     report.notes.append(_("Format: %(label)s.") % {"label": layout.label})
     if not _has_required_columns(layout, report, year=year, round=round):

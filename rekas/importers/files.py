@@ -14,12 +14,15 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Callable, Sized
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 from django.utils.translation import gettext as _
 
 from ..exceptions import UnreadableFile
+from .report import ImportReport
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 XLSX_MAX_ENTRIES = 200
@@ -27,6 +30,7 @@ XLSX_MAX_UNCOMPRESSED = 200 * 1024 * 1024
 XLSX_MAX_RATIO = 100
 
 Source = Path | str | bytes
+Rows = TypeVar("Rows", bound=Sized)
 
 
 def read_bytes(source: Source) -> bytes:
@@ -70,6 +74,18 @@ def read_records(source: Source) -> list[dict]:
     if not records:
         raise UnreadableFile(_("Filen innehåller inga bedömningar."))
     return records
+
+
+def read_or_refuse(report: ImportReport, read: Callable[[], Rows]) -> Rows | None:
+    """What `read` makes of the file, its rows counted in the report; None when the file cannot
+    be read, with the reason as the report's first line."""
+    try:
+        rows = read()
+    except UnreadableFile as error:
+        report.reject(row=None, reason=str(error))
+        return None
+    report.read = len(rows)
+    return rows
 
 
 def decode_utf8(data: bytes) -> str:

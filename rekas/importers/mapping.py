@@ -10,12 +10,11 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from ..documents import enqueue_after_import
-from ..exceptions import UnreadableFile
 from ..models import ImportBatch, Occupation, Orientation, Programme, ProgrammeOccupation
 from . import writer
 from .adapters import match_columns
 from .columns import cells, require
-from .files import Source, read_table
+from .files import Source, read_or_refuse, read_table
 from .report import ImportReport
 
 COLUMNS = {
@@ -34,12 +33,9 @@ def import_mapping(
     progress: bool = False,
 ) -> ImportReport:
     report = ImportReport(kind=ImportBatch.Kind.MAPPING, file_name=file_name or str(source))
-    try:
-        frame = read_table(source, file_name=file_name)
-    except UnreadableFile as error:
-        report.reject(row=None, reason=str(error))
+    frame = read_or_refuse(report, lambda: read_table(source, file_name=file_name))
+    if frame is None:
         return report
-    report.read = len(frame)
     columns = match_columns(frame.columns, COLUMNS)
     for canonical in COLUMNS:
         if canonical not in columns:

@@ -15,7 +15,6 @@ from tqdm import tqdm
 from syvsite.regions.models import County
 
 from ..documents import enqueue_after_import
-from ..exceptions import UnreadableFile
 from ..models import (
     NATIONAL,
     Assessment,
@@ -25,7 +24,7 @@ from ..models import (
     OccupationalArea,
 )
 from . import writer
-from .files import Source, read_records
+from .files import Source, read_or_refuse, read_records
 from .normalise import is_missing
 from .report import ImportReport
 
@@ -52,12 +51,9 @@ def import_yrkesbarometer(
     progress: bool = False,
 ) -> ImportReport:
     report = ImportReport(kind=ImportBatch.Kind.YRKESBAROMETER, file_name=file_name or str(source))
-    try:
-        records = read_records(source)
-    except UnreadableFile as error:
-        report.reject(row=None, reason=str(error))
+    records = read_or_refuse(report, lambda: read_records(source))
+    if records is None:
         return report
-    report.read = len(records)
     frame = pd.DataFrame.from_records(records)
     frame.index = range(1, len(frame) + 1)  # the record's number in the file
     _validate(frame, report)
