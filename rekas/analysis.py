@@ -18,6 +18,8 @@ HIGH_PRESSURE = 1.0  # first-choice applicants per place: more applicants than p
 STRONG_DEMAND = 0.2  # demand index = share in shortage − share in surplus, from −1 to 1
 WEAK_DEMAND = -0.2
 MIN_COVERAGE = 0.25  # below this share of the mapping's weight assessed, no verdict is given
+# The share of a study path's occupations in each recruitment situation and each outlook.
+SHARE_COLUMNS = ["shortage", "balance", "surplus", "paradox", "increase", "unchanged", "decrease"]
 
 
 class Match:
@@ -125,8 +127,7 @@ def outlook_by_county(
 ) -> pd.DataFrame:
     """`assessment_shares` for many counties at once (vectorised, used by the matching)."""
     columns = [
-        "county", "study_path", "shortage", "balance", "surplus", "paradox", "increase",
-        "unchanged", "decrease", "coverage", "fallback_weight", "demand_index",
+        "county", "study_path", *SHARE_COLUMNS, "coverage", "fallback_weight", "demand_index",
     ]  # fmt: skip
     if links.empty or assessments.empty or not counties:
         return pd.DataFrame(columns=columns)
@@ -153,30 +154,14 @@ def outlook_by_county(
     assessed = merged["assessed"].fillna(0) > 0
     weight = merged["weight"].where(assessed, 0)
     shares = pd.DataFrame({"county": merged["county"], "study_path": merged["study_path"]})
-    for column in (
-        "shortage",
-        "balance",
-        "surplus",
-        "paradox",
-        "increase",
-        "unchanged",
-        "decrease",
-    ):
+    for column in SHARE_COLUMNS:
         shares[column] = merged[column].fillna(0) * weight
     shares["assessed_weight"] = weight
     shares["total_weight"] = merged["weight"]
     shares["fallback_weight"] = merged["weight"].where(merged["fallback"], 0)
     summed = shares.groupby(["county", "study_path"], sort=False).sum().reset_index()
     denominator = summed["assessed_weight"].replace(0, np.nan)
-    for column in (
-        "shortage",
-        "balance",
-        "surplus",
-        "paradox",
-        "increase",
-        "unchanged",
-        "decrease",
-    ):
+    for column in SHARE_COLUMNS:
         summed[column] = (summed[column] / denominator).round(3)
     summed["coverage"] = (summed["assessed_weight"] / summed["total_weight"]).round(3)
     summed["fallback_weight"] = (summed["fallback_weight"] / summed["total_weight"]).round(3)
