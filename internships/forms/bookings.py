@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Certificate
+from ..services.certificates import CERTIFICATE_FIELDS
 
 
 class BookingForm(forms.Form):
@@ -45,17 +46,7 @@ class DecisionForm(forms.Form):
 class CertificateForm(forms.ModelForm):
     class Meta:
         model = Certificate
-        fields = [
-            "days_planned",
-            "days_attended",
-            "punctuality",
-            "engagement",
-            "cooperation",
-            "tasks",
-            "assessment",
-            "signed_by_name",
-            "signed_by_title",
-        ]
+        fields = list(CERTIFICATE_FIELDS)
         widgets = {
             "punctuality": forms.RadioSelect,
             "engagement": forms.RadioSelect,

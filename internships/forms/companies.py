@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Workplace
+from ..services.companies import WORKPLACE_FIELDS
 from . import municipality_field
 
 OUTSIDE = _("Positionen ligger inte i Sverige.")
@@ -59,15 +60,7 @@ class WorkplaceForm(forms.ModelForm):
 
     class Meta:
         model = Workplace
-        fields = [
-            "name",
-            "street_address",
-            "postal_code",
-            "city",
-            "municipality",
-            "latitude",
-            "longitude",
-        ]
+        fields = list(WORKPLACE_FIELDS)
 
     def clean_postal_code(self) -> str:
         digits = "".join(char for char in self.cleaned_data["postal_code"] if char.isdigit())

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Listing, ListingPeriod, PlacementType
 from ..selectors.listings import today
 from ..selectors.rekas import occupation_choices, occupation_name, programme_choices
+from ..services.listings import LISTING_FIELDS
 from . import date_field
 
 
@@ -17,24 +18,7 @@ class ListingForm(forms.ModelForm):
 
     class Meta:
         model = Listing
-        fields = [
-            "title",
-            "placement_type",
-            "workplace",
-            "description",
-            "occupation_name",
-            "occupation_ssyk",
-            "min_age",
-            "language_requirements",
-            "requires_driving_licence",
-            "requires_record_extract",
-            "health_and_safety",
-            "safety_information",
-            "supervisor_name",
-            "supervisor_title",
-            "supervisor_email",
-            "supervisor_phone",
-        ]
+        fields = list(LISTING_FIELDS)
         widgets = {
             "placement_type": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 8}),

@@ -22,6 +22,7 @@ from ..selectors.listings import today
 from . import notifications
 
 SALT = "internships.certificate"
+# What the supervisor fills in (CertificateForm shows them, in this order).
 CERTIFICATE_FIELDS = (
     "days_planned",
     "days_attended",

@@ -15,6 +15,7 @@ from . import notifications
 
 PROFILE_FIELDS = ("description", "contact_name", "contact_email", "contact_phone")
 COMPANY_FIELDS = ("name", "phone", "website")
+# What a company edits in a workplace (WorkplaceForm shows them, in this order).
 WORKPLACE_FIELDS = (
     "name",
     "street_address",

@@ -42,13 +42,14 @@ TRANSITIONS: dict[tuple[str, str], str] = {
 # The coordinator sending a listing back (pending_review → draft) is not a transition here but
 # a separate action with a required note: return_for_changes().
 
+# What a company edits in a listing (ListingForm shows them, in this order).
 LISTING_FIELDS = (
-    "workplace",
     "title",
-    "description",
     "placement_type",
-    "occupation_ssyk",
+    "workplace",
+    "description",
     "occupation_name",
+    "occupation_ssyk",
     "min_age",
     "language_requirements",
     "requires_driving_licence",
