@@ -110,23 +110,8 @@ def request_booking(
         BookingPupil(booking=booking, name=name, participant=participant)
         for name, participant in zip(names, participants, strict=True)
     )
-    notify_company_of_request(booking)
+    _notify_company(booking, template="booking_requested")
     return booking
-
-
-def notify_company_of_request(booking: Booking) -> None:
-    company = booking.period.listing.company
-    notifications.send(
-        template="booking_requested",
-        recipients=notifications.company_addresses(company),
-        context={
-            "booking": booking,
-            "listing": booking.period.listing,
-            "link": absolute_url(
-                reverse("internships:company_booking", args=[company.pk, booking.pk])
-            ),
-        },
-    )
 
 
 def _lock_booking(booking: Booking) -> Booking:
@@ -156,9 +141,14 @@ def cancel_booking(*, booking: Booking, cancelled_by) -> Booking:
     booking.status = Booking.Status.CANCELLED
     booking.decided_by, booking.decided_at = cancelled_by, timezone.now()
     booking.save()
+    _notify_company(booking, template="booking_cancelled")
+    return booking
+
+
+def _notify_company(booking: Booking, *, template: str) -> None:
     company = booking.period.listing.company
     notifications.send(
-        template="booking_cancelled",
+        template=template,
         recipients=notifications.company_addresses(company),
         context={
             "booking": booking,
@@ -168,7 +158,6 @@ def cancel_booking(*, booking: Booking, cancelled_by) -> Booking:
             ),
         },
     )
-    return booking
 
 
 def _notify_school(booking: Booking, *, template: str) -> None:
