@@ -18,6 +18,13 @@ def county_choices() -> list[tuple[str, str]]:
     return [("", _("Alla län")), *County.objects.values_list("code", "name")]
 
 
+def _add_validity_errors(form: forms.Form, cleaned_data: dict) -> None:
+    """A plan's validity period checked (validation.py), errors on its own fields."""
+    valid_from, valid_to = cleaned_data.get("valid_from"), cleaned_data.get("valid_to")
+    for field, message in validity_errors(valid_from, valid_to).items():
+        form.add_error(field, message)
+
+
 class OverviewFilterForm(forms.Form):
     lan = forms.ChoiceField(label=_("Län"), required=False, choices=county_choices)
     status = forms.ChoiceField(
@@ -141,10 +148,7 @@ class PlanFromModelForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        for field, message in validity_errors(
-            cleaned_data.get("valid_from"), cleaned_data.get("valid_to")
-        ).items():
-            self.add_error(field, message)
+        _add_validity_errors(self, cleaned_data)
         return cleaned_data
 
 
@@ -153,10 +157,7 @@ class GuidancePlanForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        for field, message in validity_errors(
-            cleaned_data.get("valid_from"), cleaned_data.get("valid_to")
-        ).items():
-            self.add_error(field, message)
+        _add_validity_errors(self, cleaned_data)
         parent = self.parent_page.specific if self.parent_page is not None else None
         if getattr(parent, "municipality_id", None) is None:
             self.add_error(None, MISSING_MUNICIPALITY)
