@@ -13,7 +13,7 @@ import hashlib
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -56,17 +56,35 @@ def _process_lock(*, blocking: bool, timeout: float) -> Iterator[bool]:
             yield held
 
 
+def _keep_trying(attempt: Callable[[], bool], *, blocking: bool, timeout: float) -> bool:
+    """Whether `attempt` (one try that does not wait) succeeded: once when not blocking, else
+    every 0.2 s until it does or `timeout` seconds have passed."""
+    deadline = time.monotonic() + (timeout if blocking else 0)
+    while not attempt():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.2)
+    return True
+
+
+def _try_advisory_lock(lock_id: int) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [lock_id])
+        return bool(cursor.fetchone()[0])
+
+
+def _try_flock(handle) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
 @contextmanager
 def _advisory_lock(*, blocking: bool, timeout: float) -> Iterator[bool]:
     lock_id = _advisory_id()
-    deadline = time.monotonic() + (timeout if blocking else 0)
-    with connection.cursor() as cursor:
-        while True:
-            cursor.execute("SELECT pg_try_advisory_lock(%s)", [lock_id])
-            held = cursor.fetchone()[0]
-            if held or time.monotonic() >= deadline:
-                break
-            time.sleep(0.2)
+    held = _keep_trying(lambda: _try_advisory_lock(lock_id), blocking=blocking, timeout=timeout)
     try:
         yield held
     finally:
@@ -79,17 +97,8 @@ def _advisory_lock(*, blocking: bool, timeout: float) -> Iterator[bool]:
 def _file_lock(*, blocking: bool, timeout: float) -> Iterator[bool]:
     name = hashlib.sha256(_key().encode()).hexdigest()[:16]
     path = Path(tempfile.gettempdir()) / f"syv-search-drain-{name}.lock"
-    deadline = time.monotonic() + (timeout if blocking else 0)
     with path.open("a") as handle:
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                held = True
-            except BlockingIOError:
-                held = False
-            if held or time.monotonic() >= deadline:
-                break
-            time.sleep(0.2)
+        held = _keep_trying(lambda: _try_flock(handle), blocking=blocking, timeout=timeout)
         try:
             yield held
         finally:
