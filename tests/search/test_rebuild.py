@@ -26,6 +26,13 @@ def many(org_type, search_engine):
     return organisations
 
 
+def rebuild(*options: str) -> None:
+    """`manage.py search_index rebuild` of the organisations' index, without output."""
+    call_command(
+        "search_index", "rebuild", "--type", ORG_TYPE, "--no-progress", *options, stdout=StringIO()
+    )
+
+
 class Searcher(threading.Thread):
     """Searches the alias in a loop (engine only, no database) and records what it saw."""
 
@@ -71,16 +78,7 @@ def test_searches_during_rebuild_never_see_an_empty_index(many):
     searcher = Searcher()
     searcher.start()
     try:
-        call_command(
-            "search_index",
-            "rebuild",
-            "--type",
-            ORG_TYPE,
-            "--chunk-size",
-            "20",
-            "--no-progress",
-            stdout=StringIO(),
-        )
+        rebuild("--chunk-size", "20")
     finally:
         searcher.stop.set()
         searcher.join()
@@ -106,16 +104,7 @@ def test_a_change_made_during_rebuild_reaches_the_new_index(many, search_engine)
         return organisation_document(organisation)
 
     registry.register(replace(registry.get(ORG_TYPE), to_document=saving_during_rebuild))
-    call_command(
-        "search_index",
-        "rebuild",
-        "--type",
-        ORG_TYPE,
-        "--chunk-size",
-        "50",
-        "--no-progress",
-        stdout=StringIO(),
-    )
+    rebuild("--chunk-size", "50")
     assert renamed
     search_engine.refresh()
     answer = search_engine.engine.request(
@@ -133,7 +122,7 @@ def test_a_change_made_during_rebuild_reaches_the_new_index(many, search_engine)
 def test_rebuild_also_rebuilds_the_database_copy(many):
     IndexedDocument.objects.filter(doc_type=ORG_TYPE)[:1].get().delete()
     IndexedDocument.objects.create(doc_type=ORG_TYPE, object_id="999999", title="Finns inte")
-    call_command("search_index", "rebuild", "--type", ORG_TYPE, "--no-progress", stdout=StringIO())
+    rebuild()
     mirrored = set(
         IndexedDocument.objects.filter(doc_type=ORG_TYPE).values_list("object_id", flat=True)
     )
