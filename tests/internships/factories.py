@@ -36,6 +36,20 @@ def in_days(days: int):
     return timezone.localdate() + timedelta(days=days)
 
 
+def round_data(**overrides) -> dict:
+    """What a school fills in to open a PRAO choice round: a week a month from now, choices
+    closing in ten days."""
+    return {
+        "title": "PRAO vecka 12",
+        "placement_type": PlacementType.PRAO,
+        "period_start": in_days(30),
+        "period_end": in_days(34),
+        "choices_close_at": in_days(10),
+        "max_distance_km": 40,
+        **overrides,
+    }
+
+
 class CompanyFactory(OrganisationFactory):
     kind = Organisation.Kind.COMPANY
     name = factory.Sequence(lambda n: f"Praktikföretaget {n} AB")

@@ -12,6 +12,7 @@ from .factories import (
     SchoolFactory,
     in_days,
     recreate_regions,
+    round_data,
     school_staff,
 )
 
@@ -24,18 +25,7 @@ pytestmark = [
 def test_pupil_ranks_places_with_the_keyboard(live_server, browser_page):
     recreate_regions()  # in case an earlier transactional test flushed the migrations' data
     school = SchoolFactory()
-    choice_round = open_round(
-        school=school,
-        created_by=school_staff(school),
-        data={
-            "title": "PRAO vecka 12",
-            "placement_type": "prao",
-            "period_start": in_days(30),
-            "period_end": in_days(34),
-            "choices_close_at": in_days(10),
-            "max_distance_km": 40,
-        },
-    )
+    choice_round = open_round(school=school, created_by=school_staff(school), data=round_data())
     for title in ("Bageri", "Verkstad"):
         PeriodFactory(listing=ListingFactory(title=title), start_date=in_days(30))
     code = add_participants(choice_round=choice_round, rows=[("Ada Andersson", "8A")])[0].code

@@ -18,7 +18,7 @@ from .factories import (
     PeriodFactory,
     SchoolFactory,
     company_rep,
-    in_days,
+    round_data,
     school_staff,
 )
 
@@ -46,15 +46,7 @@ def world():
         for b in bookings
     ]
     rounds = [
-        ChoiceRound.objects.create(
-            school=s,
-            title=f"PRAO {s.name}",
-            placement_type="prao",
-            period_start=in_days(30),
-            period_end=in_days(34),
-            choices_close_at=in_days(10),
-        )
-        for s in schools
+        ChoiceRound.objects.create(school=s, **round_data(title=f"PRAO {s.name}")) for s in schools
     ]
     return {
         "companies": companies,

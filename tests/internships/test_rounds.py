@@ -14,7 +14,14 @@ from internships.models import Booking, ChoiceRound, Listing, Participant
 from internships.services import allocations, rounds
 from tests.factories import municipality
 
-from .factories import BookingFactory, ListingFactory, PeriodFactory, WorkplaceFactory, in_days
+from .factories import (
+    BookingFactory,
+    ListingFactory,
+    PeriodFactory,
+    WorkplaceFactory,
+    in_days,
+    round_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,18 +32,7 @@ def round_url(choice_round, name="round", *args) -> str:
 
 @pytest.fixture
 def choice_round(school, staff):
-    return rounds.open_round(
-        school=school,
-        created_by=staff,
-        data={
-            "title": "PRAO vecka 12",
-            "placement_type": "prao",
-            "period_start": in_days(30),
-            "period_end": in_days(34),
-            "choices_close_at": in_days(10),
-            "max_distance_km": 40,
-        },
-    )
+    return rounds.open_round(school=school, created_by=staff, data=round_data())
 
 
 @pytest.fixture
@@ -93,16 +89,9 @@ def test_opening_a_round_with_bad_dates_is_refused(
     client, school, staff, overrides, field, message
 ):
     client.force_login(staff)
-    data = {
-        "title": "PRAO",
-        "placement_type": "prao",
-        "period_start": in_days(30),
-        "period_end": in_days(34),
-        "choices_close_at": in_days(10),
-        "max_distance_km": 40,
-        **overrides,
-    }
-    response = client.post(reverse("internships:round_create", args=[school.pk]), data)
+    response = client.post(
+        reverse("internships:round_create", args=[school.pk]), round_data(**overrides)
+    )
     assert response.status_code == 200
     assert message in response.context["form"].errors[field]
     assert not ChoiceRound.objects.exists()

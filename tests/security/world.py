@@ -27,7 +27,7 @@ from tests.internships.factories import (
     PeriodFactory,
     SchoolFactory,
     company_rep,
-    in_days,
+    round_data,
     school_staff,
 )
 from tests.methods.conftest import submission_data
@@ -62,12 +62,7 @@ def _school_side(school, company_listing, tag: str) -> dict:
         pupil=pupil, completed_at="2026-01-01T10:00Z", days_planned=5, days_attended=5
     )
     choice_round = ChoiceRound.objects.create(
-        school=school,
-        title=f"PRAO-omgång {tag}",
-        placement_type="prao",
-        period_start=in_days(30),
-        period_end=in_days(34),
-        choices_close_at=in_days(10),
+        school=school, **round_data(title=f"PRAO-omgång {tag}")
     )
     return {
         "period": period.pk,
