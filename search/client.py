@@ -43,7 +43,6 @@ class EngineError(Exception):
 class EngineInfo:
     flavour: str  # "opensearch" or "elasticsearch"
     version: str
-    cluster_name: str
 
 
 def _error_reason(body: Any) -> str:
@@ -99,7 +98,7 @@ def detect(url: str, *, timeout: float, verify_certs: bool = True) -> EngineInfo
         flavour = "elasticsearch"
     else:
         raise EngineUnavailable(f"{root}: Elasticsearch {number} stöds inte (bara 8.x)")
-    return EngineInfo(flavour=flavour, version=number, cluster_name=data.get("cluster_name", ""))
+    return EngineInfo(flavour=flavour, version=number)
 
 
 CONNECTIONS_PER_NODE = 10  # elasticsearch-py's default; opensearch-py's is 1

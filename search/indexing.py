@@ -222,9 +222,8 @@ def _process(
                 entry_of[(alias, entry.object_id)] = entry
     if engine is not None and lines:
         try:
-            for doc_type in by_type:
-                if doc_type in registry.names():
-                    indices.ensure_index(engine, registry.get(doc_type))
+            known = [registry.get(doc_type) for doc_type in by_type if doc_type in registry.names()]
+            indices.ensure_indices(engine, known)
             refused = send_bulk(
                 engine, lines, refresh=refresh, timeout=max(timeout, 1.0), to_alias=True
             )

@@ -71,21 +71,27 @@ def create_index(engine: Engine, search_type: SearchType, *, for_bulk_load: bool
 
 def ensure_index(engine: Engine, search_type: SearchType) -> None:
     """Create the type's first index and alias if there is none (cached per process)."""
-    alias = alias_name(search_type.name)
-    key = (id(engine), alias)
-    if key in _known_aliases:
+    ensure_indices(engine, [search_type])
+
+
+def ensure_indices(engine: Engine, search_types: list[SearchType]) -> None:
+    """`ensure_index` for several types, asking the engine once which aliases exist."""
+    wanted = {alias_name(t.name): t for t in search_types}
+    unknown = {alias: t for alias, t in wanted.items() if (id(engine), alias) not in _known_aliases}
+    if not unknown:
         return
     with _known_lock:
-        if key in _known_aliases:
-            return
-        if not indices_behind(engine, alias):
-            name = create_index(engine, search_type)
-            try:
-                point_alias(engine, alias=alias, new_index=name, old_indices=[])
-            except EngineError:
-                # Another process won the race: keep its index, drop ours.
-                engine.request("DELETE", f"/{name}", timeout=30)
-        _known_aliases.add(key)
+        answer = engine.request("GET", f"/_cat/aliases/{prefix()}-*", params={"format": "json"})
+        existing = {row["alias"] for row in answer}
+        for alias, search_type in unknown.items():
+            if alias not in existing:
+                name = create_index(engine, search_type)
+                try:
+                    point_alias(engine, alias=alias, new_index=name, old_indices=[])
+                except EngineError:
+                    # Another process won the race: keep its index, drop ours.
+                    engine.request("DELETE", f"/{name}", timeout=30)
+            _known_aliases.add((id(engine), alias))
 
 
 def forget_known_aliases() -> None:

@@ -35,7 +35,6 @@ class RebuildReport:
     failed: int = 0
     seconds: float = 0.0
     new_index: str = ""
-    removed_indices: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -136,7 +135,7 @@ def rebuild_type(
             bar.close()
     IndexedDocument.objects.filter(doc_type=search_type.name, updated_at__lt=since).delete()
     if engine is not None:
-        _publish(engine, search_type, alias=alias, new_index=new_index, report=report)
+        _publish(engine, search_type, alias=alias, new_index=new_index)
     report.seconds = time.monotonic() - started
     return report
 
@@ -163,9 +162,7 @@ def _collect(pending: Future, ids: list[str], report: RebuildReport) -> None:
         report.errors.append(f"{report.doc_type}:{object_id}: {error}")
 
 
-def _publish(
-    engine: Engine, search_type: SearchType, *, alias: str, new_index: str, report
-) -> None:
+def _publish(engine: Engine, search_type: SearchType, *, alias: str, new_index: str) -> None:
     """Make the new version searchable, swap the alias atomically, delete the old versions."""
     engine.request(
         "PUT", f"/{new_index}/_settings", body={"index": {"refresh_interval": "1s"}}, timeout=60
@@ -178,4 +175,3 @@ def _publish(
     ]
     indices.delete_indices(engine, leftovers)
     indices.forget_known_aliases()
-    report.removed_indices = leftovers

@@ -38,10 +38,6 @@ class ModelLabels(Mapping):
             self._read_at = time.monotonic()
         return self._cache
 
-    def forget(self) -> None:
-        """Read the names again at the next lookup (tests that rename a term)."""
-        self._read_at = float("-inf")
-
     def __getitem__(self, key: str) -> str:
         return self._labels()[key]
 

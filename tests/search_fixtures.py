@@ -92,12 +92,10 @@ def _search_indices_session():
             pass
 
 
-@pytest.fixture
-def search_engine(request, db, settings, _search_indices_session):
-    # `db` must be named here (not requested dynamically) so pytest-django sets up the test
-    # database; a test that also asks for `transactional_db` gets a transactional one.
-    from search import indices, registry
-    from search.client import get_engine
+@pytest.fixture(scope="session")
+def _engine_url() -> str:
+    """The engine's address, checked once per run (a test that stops it uses its own)."""
+    from django.conf import settings
 
     url = settings.SEARCH["TEST_URL"]
     require_service(
@@ -105,13 +103,26 @@ def search_engine(request, db, settings, _search_indices_session):
         f"Testet kräver sökmotorn på {url} (SEARCH_URL). Starta den med "
         "`search/engine/opensearch.sh start`",
     )
-    settings.SEARCH = {**settings.SEARCH, "URL": url, "DRAIN": "sync"}
+    return url
+
+
+@pytest.fixture
+def search_engine(request, db, settings, _engine_url, _search_indices_session):
+    # `db` must be named here (not requested dynamically) so pytest-django sets up the test
+    # database; a test that also asks for `transactional_db` gets a transactional one.
+    from search import indices, registry
+    from search.client import get_engine
+
+    settings.SEARCH = {**settings.SEARCH, "URL": _engine_url, "DRAIN": "sync"}
     engine = get_engine()
     engine.reset_breaker()
     _search_indices_session.update(engine=engine, prefix=indices.prefix())
+    # The indices are made once per run and emptied for each test: one request to see which
+    # aliases exist (a test may have rebuilt or dropped some), one to empty them when needed.
     indices.forget_known_aliases()
-    existing = _all_indices(engine, indices.prefix())
-    if existing:  # a previous test's documents: empty the indices (faster than re-creating)
+    indices.ensure_indices(engine, registry.all_types())
+    counted = engine.request("GET", f"/{indices.prefix()}-*/_count")
+    if counted["count"]:  # a previous test's documents
         engine.request(
             "POST",
             f"/{indices.prefix()}-*/_delete_by_query",
@@ -119,9 +130,7 @@ def search_engine(request, db, settings, _search_indices_session):
             params={"refresh": "true", "conflicts": "proceed"},
             timeout=60,
         )
-    for search_type in registry.all_types():
-        indices.ensure_index(engine, search_type)
-    fixture = SearchEngineFixture(url=url)
+    fixture = SearchEngineFixture(url=_engine_url)
     fixture.drain()
     yield fixture
     indices.forget_known_aliases()

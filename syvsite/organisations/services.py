@@ -20,13 +20,6 @@ def organisations_for(
     return queryset.distinct()
 
 
-def is_member_of(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> bool:
-    return (
-        bool(user.is_authenticated)
-        and Membership.objects.filter(user=user, organisation=organisation).exists()
-    )
-
-
 def municipality_organisation_name(name: str) -> str:
     """Swedish genitive: "Lund" → "Lunds kommun", "Uppsala" → "Uppsala kommun"."""
     genitive = name if name[-1].lower() in "aeiouyåäösxz" else f"{name}s"
