@@ -42,39 +42,39 @@ def _publish(page: Page) -> Page:
     return page
 
 
-@transaction.atomic
-def ensure_plan_index(*, home: Page | None = None) -> GuidancePlanIndexPage:
-    index = GuidancePlanIndexPage.objects.first()
+def _ensure_index(page_class: type[Page], *, home: Page | None, **fields) -> Page:
+    """The site's one page of `page_class`, created under the home page and published when
+    there is none yet."""
+    index = page_class.objects.first()
     if index is not None:
         return index
     home = home or _home()
-    index = home.add_child(
-        instance=GuidancePlanIndexPage(
-            title="Vägledningsplaner",
-            slug="vagledningsplaner",
-            intro=(
-                "Kommunernas planer för studie- och yrkesvägledning: vilka som har en gällande "
-                "plan, vad planerna innehåller och hur de skiljer sig åt."
-            ),
-        )
+    return _publish(home.add_child(instance=page_class(**fields)))
+
+
+@transaction.atomic
+def ensure_plan_index(*, home: Page | None = None) -> GuidancePlanIndexPage:
+    return _ensure_index(
+        GuidancePlanIndexPage,
+        home=home,
+        title="Vägledningsplaner",
+        slug="vagledningsplaner",
+        intro=(
+            "Kommunernas planer för studie- och yrkesvägledning: vilka som har en gällande "
+            "plan, vad planerna innehåller och hur de skiljer sig åt."
+        ),
     )
-    return _publish(index)
 
 
 @transaction.atomic
 def ensure_news_index(*, home: Page | None = None) -> NewsIndexPage:
-    index = NewsIndexPage.objects.first()
-    if index is not None:
-        return index
-    home = home or _home()
-    index = home.add_child(
-        instance=NewsIndexPage(
-            title="Nyheter",
-            slug="nyheter",
-            intro="Nytt om arbetsmarknad, utbildning, styrdokument och vägledning.",
-        )
+    return _ensure_index(
+        NewsIndexPage,
+        home=home,
+        title="Nyheter",
+        slug="nyheter",
+        intro="Nytt om arbetsmarknad, utbildning, styrdokument och vägledning.",
     )
-    return _publish(index)
 
 
 def _plan_collection(municipality: Municipality) -> Collection:
