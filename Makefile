@@ -16,7 +16,7 @@ help:
 	@echo "make search  starta en lokal OpenSearch (Maven Central) på $(LOCAL_SEARCH_URL)"
 	@echo "make e2e     webbläsar-, tillgänglighets- och feltester"
 	@echo "make bench   prestandamätningar (bench/)"
-	@echo "make lint    ruff"
+	@echo "make lint    ruff (stil och format) och vulture (död kod)"
 	@echo "make audit   kända sårbarheter i installerade paket (pip-audit)"
 
 $(VENV)/.installed: pyproject.toml
@@ -80,6 +80,7 @@ bench: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/vulture  # dead code; settings in pyproject.toml, implicit uses in .ci/vulture_whitelist.py
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -97,7 +97,7 @@ def test_method_comment_from_queue_to_public_page(demo_site, browser_page, chrom
     queue = f"{site}/metoder/kommentarer/granska/"
     problems = check(page, console, queue, comment_markers)
     item = page.locator("main li.card").filter(has_text=comment_markers[0])
-    note_marker, note = marked(PAYLOADS[2])
+    _, note = marked(PAYLOADS[2])
     item.locator("[name='note']").fill(note)
     with page.expect_navigation():
         item.get_by_role("button", name="Publicera").click()
