@@ -39,9 +39,17 @@ def chromium():
     # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
     # next to one unless told that the test knows what it is doing.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright also runs the rest of the session in a new context (greenlet), where Django's
+    # context-local connections are new objects without the test database's serialized
+    # contents: every later serialized_rollback test would start on an empty database. Keep
+    # this thread's connection objects.
+    ours = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in ours.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -17,7 +17,6 @@ from internships.models import (
 from syvsite.accounts.roles import Role
 from syvsite.organisations.models import Organisation
 from syvsite.organisations.validators import luhn_is_valid
-from syvsite.regions.models import County, Municipality
 from tests.factories import OrganisationFactory, make_member, municipality
 
 _numbers = count(100000)
@@ -128,12 +127,3 @@ def school_staff(school: Organisation, role: Role = Role.COUNSELLOR):
 
 def coordinator(school: Organisation | None = None):
     return make_member(role=Role.PLACEMENT_COORDINATOR, organisation=school)
-
-
-def recreate_regions() -> None:
-    """`transactional_db` flushes the data migrations; put back what the factories use."""
-    county, _ = County.objects.get_or_create(code="14", defaults={"name": "Västra Götalands län"})
-    Municipality.objects.get_or_create(
-        code="1480",
-        defaults={"name": "Göteborg", "county": county, "latitude": 57.7089, "longitude": 11.9746},
-    )

@@ -11,7 +11,6 @@ from .factories import (
     PeriodFactory,
     SchoolFactory,
     in_days,
-    recreate_regions,
     round_data,
     school_staff,
 )
@@ -23,7 +22,6 @@ pytestmark = [
 
 
 def test_pupil_ranks_places_with_the_keyboard(live_server, browser_page):
-    recreate_regions()  # in case an earlier transactional test flushed the migrations' data
     school = SchoolFactory()
     choice_round = open_round(school=school, created_by=school_staff(school), data=round_data())
     for title in ("Bageri", "Verkstad"):

@@ -20,7 +20,6 @@ from .factories import (
     ListingFactory,
     PeriodFactory,
     SchoolFactory,
-    recreate_regions,
     school_staff,
 )
 
@@ -50,9 +49,8 @@ def fire_concurrently(clients: list[Client], url: str) -> list:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_concurrent_requests_for_the_last_places(require_postgres):
-    recreate_regions()
     listing = ListingFactory()
     period = PeriodFactory(listing=listing, places=5)
     BookingFactory(period=period, places=2, status=Booking.Status.ACCEPTED)  # 3 places left

@@ -4,37 +4,21 @@ import io
 import struct
 import zipfile
 import zlib
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
-from wagtail.models import Collection, Locale, Page
 
-from methods.services.bank import ensure_method_bank
 from syvsite.accounts.roles import Role
-from syvsite.core.seed import seed_site
 from tests.factories import make_member
 
 
 @pytest.fixture(autouse=True)
 def method_bank(db):
-    """/metoder/ and its workflow, as the migrations create them. Rebuilt when an earlier
-    transactional test (or a reused test database) has flushed them."""
+    """/metoder/ and its workflow, as the migrations create them."""
     from methods.models import MethodIndexPage
 
-    index = MethodIndexPage.objects.first()
-    if index is None:
-        import_module("syvsite.accounts.migrations.0002_roles").create_roles(apps, None)
-        if not Collection.get_first_root_node():
-            Collection.add_root(name="Root")
-        if not Page.get_first_root_node():
-            Locale.objects.get_or_create(language_code="sv")
-            Page.add_root(instance=Page(title="Root", slug="root"))
-        seed_site(stdout=io.StringIO())
-        index = ensure_method_bank()
-    return index
+    return MethodIndexPage.objects.get()
 
 
 @pytest.fixture

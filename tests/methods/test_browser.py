@@ -8,12 +8,14 @@ from django.conf import settings
 
 from .factories import make_method
 
+# The live server needs committed data; serialized_rollback restores the migrations' data after.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", settings.BASE_DIR / "var" / "screenshots"))
 
 
 @pytest.fixture
-def gymnasium_method(search_engine, transactional_db):
-    # (conftest's autouse `method_bank` rebuilds the site if the database was flushed.)
+def gymnasium_method(search_engine):
     page = make_method(
         title="Gymnasievalet steg för steg",
         summary="En lektionsserie i årskurs 9 om program, behörighet, antagning och att välja.",

@@ -21,7 +21,8 @@ PARALLEL = 8
 
 
 @pytest.mark.postgres
-def test_parallel_feedback_keeps_counters_exact(require_postgres, transactional_db, method_bank):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_parallel_feedback_keeps_counters_exact(require_postgres, method_bank):
     page = make_method()
     users = [make_member() for _ in range(PARALLEL)]
     scores = [1, 2, 3, 4, 5, 5, 4, 3]
