@@ -2,9 +2,11 @@
 
 `demo_site` (session) builds a fresh database (PostgreSQL when DATABASE_URL points at one,
 else an SQLite file), runs `migrate` and `seed_demo`, builds the search indices on the real
-engine under their own prefix, and serves the site with DEBUG off on a free port. Tests drive it
-through a browser or HTTP, like its users; `demo_site.manage(...)` runs a management command
-against the same database, and `demo_site.mails()` reads what the site "sent" (file backend).
+engine under their own prefix, and serves the site with DEBUG off on a free port. It is built
+once per test run and shared by every pytest-xdist worker (see site_server.py), so tests on it
+make their own names and never assume they are alone. Tests drive it through a browser or HTTP,
+like its users; `demo_site.manage(...)` runs a management command against the same database,
+and `demo_site.mails()` reads what the site "sent" (file backend).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import pytest
 
 from syvsite.core.seed import demo_password
 from tests.conftest import require_service
-from tests.e2e.site_server import ROOT, serving
+from tests.e2e.site_server import RECORD, ROOT, exclusive, shared_dir, start_detached
 from tests.search_fixtures import engine_reachable
 
 DEMO_PASSWORD = demo_password()  # the demo accounts' (syvsite/core/data/demo/accounts.yaml)
@@ -39,23 +41,27 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _database_url(tmp: Path) -> tuple[str, callable]:
-    """A new, empty database for this run, and a function that removes it afterwards."""
+def _new_database(tmp: Path) -> str:
+    """A new, empty database for this run (PostgreSQL when DATABASE_URL points at one)."""
     base = os.environ.get("DATABASE_URL", "")
     if base.startswith(("postgres://", "postgresql://")):
         import psycopg
 
         name = f"syv_e2e_{uuid.uuid4().hex[:8]}"
-        admin_url = base.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin_url, autocommit=True) as conn:
+        with psycopg.connect(base.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
+        return base.rsplit("/", 1)[0] + f"/{name}"
+    return f"sqlite:///{tmp / 'e2e.sqlite3'}"
 
-        def drop() -> None:
-            with psycopg.connect(admin_url, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-        return base.rsplit("/", 1)[0] + f"/{name}", drop
-    return f"sqlite:///{tmp / 'e2e.sqlite3'}", lambda: None
+def drop_database(database_url: str) -> None:
+    """Remove a database made by `_new_database` (an SQLite file goes with the temp folder)."""
+    if database_url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        server, name = database_url.rsplit("/", 1)
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @dataclass
@@ -103,12 +109,28 @@ class DemoSite:
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> DemoSite:
-    tmp = tmp_path_factory.mktemp("demo-site")
     search_url = os.environ.get("SEARCH_URL") or "http://127.0.0.1:9201"
     require_service(
         engine_reachable(search_url), f"End-to-end-testerna kräver sökmotorn på {search_url}"
     )
-    database_url, drop_database = _database_url(tmp)
+    shared = shared_dir(tmp_path_factory)
+    record = shared / RECORD
+    with exclusive(shared / "demo-site.lock"):
+        if not record.exists():
+            _build_and_serve(shared / "demo-site", search_url=search_url, record=record)
+        data = json.loads(record.read_text())
+    # The run's controller stops it when the session ends (tests/conftest.py).
+    return DemoSite(
+        url=data["url"],
+        env=data["env"],
+        mail_dir=Path(data["mail_dir"]),
+        search_url=data["search_url"],
+        log_path=Path(data["log_path"]),
+    )
+
+
+def _build_and_serve(tmp: Path, *, search_url: str, record: Path) -> None:
+    tmp.mkdir()
     mail_dir = tmp / "mail"
     mail_dir.mkdir()
     port = _free_port()
@@ -116,7 +138,7 @@ def demo_site(tmp_path_factory) -> DemoSite:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "syvsite.settings.dev",
         "DEBUG": "false",
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": _new_database(tmp),
         "SEARCH_URL": search_url,
         "SEARCH_INDEX_PREFIX": f"e2e-{uuid.uuid4().hex[:8]}",
         # Four slashes: the URL parser drops the first of an absolute path ("///tmp" -> "tmp").
@@ -127,21 +149,37 @@ def demo_site(tmp_path_factory) -> DemoSite:
         "LOG_FORMAT": "text",
         "PYTHONUNBUFFERED": "1",
     }
+    env.pop("PYTEST_XDIST_WORKER", None)
     site = DemoSite(
-        url=f"http://127.0.0.1:{port}", env=env, mail_dir=mail_dir, search_url=search_url
+        url=f"http://127.0.0.1:{port}",
+        env=env,
+        mail_dir=mail_dir,
+        search_url=search_url,
+        log_path=tmp / "server.log",
     )
-    site.manage("migrate", "--noinput", timeout=900)
-    site.manage("seed_demo", timeout=900)
-    site.log_path = tmp / "server.log"
     try:
-        with serving(site):
-            yield site
-    finally:
-        _delete_indices(search_url, env["SEARCH_INDEX_PREFIX"])
-        drop_database()
+        site.manage("migrate", "--noinput", timeout=900)
+        site.manage("seed_demo", timeout=900)
+        pid = start_detached(site)
+    except BaseException:
+        delete_indices(search_url, env["SEARCH_INDEX_PREFIX"])
+        drop_database(env["DATABASE_URL"])
+        raise
+    record.write_text(
+        json.dumps(
+            {
+                "url": site.url,
+                "env": env,
+                "mail_dir": str(mail_dir),
+                "search_url": search_url,
+                "log_path": str(site.log_path),
+                "pid": pid,
+            }
+        )
+    )
 
 
-def _delete_indices(search_url: str, prefix: str) -> None:
+def delete_indices(search_url: str, prefix: str) -> None:
     request = urllib.request.Request(f"{search_url}/{prefix}-*", method="DELETE")
     # The engine may be the thing a fault test stopped.
     with contextlib.suppress(OSError):

@@ -2,11 +2,18 @@
 
 The server starts in its own session and is stopped by process group, so a failing test never
 leaves a server (or anything it started) behind.
+
+The seeded demo site is one per test run, shared by every pytest-xdist worker: the first worker
+that needs it builds and starts it under a file lock in the run's shared temporary folder and
+writes `demo-site.json` there; the others read that record; the run's controller (the only
+process when xdist is off) stops it when the session ends (`stop_shared_demo_site`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import json
 import os
 import signal
 import subprocess
@@ -21,13 +28,30 @@ if TYPE_CHECKING:
     from tests.e2e.conftest import DemoSite
 
 ROOT = Path(__file__).resolve().parents[2]
+RECORD = "demo-site.json"
+
+
+def shared_dir(tmp_path_factory) -> Path:
+    """The folder every process of this run sees: under pytest-xdist each worker's basetemp is
+    <the run's basetemp>/<worker id>; without xdist it is the basetemp itself."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
 
 
 @contextlib.contextmanager
-def serving(site: DemoSite) -> Iterator[DemoSite]:
-    """Serve the site at `site.url` until the block ends, whatever happens; the server's
-    output goes to `site.log_path`."""
-    with open(site.log_path, "w") as log:
+def exclusive(path: Path) -> Iterator[None]:
+    """One process at a time in the block (a lock file; released if the process dies)."""
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def start_detached(site: DemoSite) -> int:
+    """Start serving `site` until `stop_group(pid)`; returns the server's process id."""
+    with open(site.log_path, "a") as log:
         site.process = subprocess.Popen(  # noqa: S603
             [sys.executable, "manage.py", "runserver", urlsplit(site.url).netloc, "--noreload"],
             cwd=ROOT,
@@ -38,6 +62,45 @@ def serving(site: DemoSite) -> Iterator[DemoSite]:
         )
     try:
         wait_until_up(site)
+    except BaseException:
+        stop_process_group(site.process)
+        raise
+    return site.process.pid
+
+
+def stop_group(pid: int, timeout: float = 20) -> None:
+    """Stop a process group this process did not start (SIGTERM, then SIGKILL)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(ChildProcessError):  # our own child: reap it
+                os.waitpid(pid, os.WNOHANG)
+            os.killpg(pid, 0)  # raises ProcessLookupError once the group is gone
+            time.sleep(0.1)
+        os.killpg(pid, signal.SIGKILL)
+
+
+def stop_shared_demo_site(run_dir: Path) -> None:
+    """At the end of the run: stop the shared demo site, drop its indices and database."""
+    from tests.e2e.conftest import delete_indices, drop_database
+
+    record_path = run_dir / RECORD
+    if not record_path.exists():
+        return
+    record = json.loads(record_path.read_text())
+    stop_group(record["pid"])
+    delete_indices(record["search_url"], record["env"]["SEARCH_INDEX_PREFIX"])
+    drop_database(record["env"]["DATABASE_URL"])
+    record_path.unlink()
+
+
+@contextlib.contextmanager
+def serving(site: DemoSite) -> Iterator[DemoSite]:
+    """Serve the site at `site.url` until the block ends, whatever happens; the server's
+    output goes to `site.log_path`."""
+    start_detached(site)
+    try:
         yield site
     finally:
         stop_process_group(site.process)

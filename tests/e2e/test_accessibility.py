@@ -354,6 +354,8 @@ def test_axe_is_alive_despite_the_csp(role_pages, demo_site):
     assert page.evaluate("() => axe.version") == a11y.AXE_VERSION
 
 
+# The next test rewrites the statement page this one reads: never at the same time.
+@pytest.mark.xdist_group("statement")
 def test_statement_reports_what_these_tests_check(demo_site):
     """The published accessibility statement states what this file runs: the number of pages
     and states, the axe-core version and the date of the review."""
@@ -370,6 +372,7 @@ def test_statement_reports_what_these_tests_check(demo_site):
     assert "Kända brister" in html
 
 
+@pytest.mark.xdist_group("statement")
 def test_seeding_again_updates_an_existing_statement(demo_site):
     """seed_demo is idempotent and brings an older statement page up to date."""
     demo_site.manage(

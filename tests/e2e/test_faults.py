@@ -45,7 +45,8 @@ from tests.e2e.faults_support import (
 )
 from tests.e2e.site_server import serving, stop_process_group
 
-pytestmark = pytest.mark.e2e
+# One fault test at a time: each starts its own engine nodes and server (pytest-xdist).
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("faults")]
 
 
 # --------------------------------------------------------------------------- 1

@@ -33,7 +33,8 @@ from tests.e2e.xss_support import (
     with_long,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+# The XSS modules share their accounts (xss_setup.py) and rename them: one worker runs them all.
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.xdist_group("xss")]
 
 
 UPLOAD_TEXTS = ["refs-0-section", "images-0-caption", "files-0-title"]

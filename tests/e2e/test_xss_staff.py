@@ -31,7 +31,8 @@ from tests.e2e.xss_support import (
     with_long,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+# The XSS modules share their accounts (xss_setup.py) and rename them: one worker runs them all.
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.xdist_group("xss")]
 
 EDITOR = "redaktor.goteborg@syv-demo.se"
 ADMIN_TIMEOUT = 60_000  # Wagtail's page editor is heavy on a busy 2-core machine

@@ -28,7 +28,8 @@ from tests.e2e.xss_support import (
     with_long,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+# The XSS modules share their accounts (xss_setup.py) and rename them: one worker runs them all.
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.xdist_group("xss")]
 
 MODERATOR = "moderator@syv-demo.se"
 COORDINATOR = "samordnare@syv-demo.se"
