@@ -7,6 +7,11 @@ PORT ?= 8000
 SEARCH_PORT ?= 9200
 LOCAL_SEARCH_URL := http://127.0.0.1:$(shell echo $$(($(SEARCH_PORT)+1)))
 PYTEST_ARGS ?=
+# Tests run in parallel (pytest-xdist): independent tests spread over the workers, and the
+# seeded demo site is built once and shared (tests/e2e/site_server.py). TEST_WORKERS=0 runs
+# them in one process.
+TEST_WORKERS ?= 2
+PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: help install run serve migrate seed search search-stop test test-fast e2e bench lint format messages check-deploy audit clean
 
@@ -61,10 +66,11 @@ test: install messages
 	  search/engine/opensearch.sh start --port $(SEARCH_PORT); started=1; \
 	fi; \
 	trap 'if [ -n "$$started" ]; then search/engine/opensearch.sh stop --port $(SEARCH_PORT); fi' EXIT; \
-	SEARCH_URL="$$url" $(PY) -m pytest $(PYTEST_ARGS)
+	SEARCH_URL="$$url" $(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
-test-fast: install
-	$(PY) -m pytest -m "not search and not browser" -x $(PYTEST_ARGS)
+# Without the engine, the browser and the demo site: under two minutes, for the edit-test loop.
+test-fast: install messages
+	$(PY) -m pytest -m "not search and not browser and not e2e" -x $(PARALLEL) $(PYTEST_ARGS)
 
 # Browser, accessibility, API and fault checks against the seeded demo site (also part of `make test`).
 e2e: install messages
@@ -72,7 +78,7 @@ e2e: install messages
 	url="$${SEARCH_URL:-$(LOCAL_SEARCH_URL)}"; started=""; \
 	if ! curl -sf -m 3 "$$url" >/dev/null; then search/engine/opensearch.sh start --port $(SEARCH_PORT); started=1; fi; \
 	trap 'if [ -n "$$started" ]; then search/engine/opensearch.sh stop --port $(SEARCH_PORT); fi' EXIT; \
-	SEARCH_URL="$$url" $(PY) -m pytest -m "e2e or browser" $(PYTEST_ARGS)
+	SEARCH_URL="$$url" $(PY) -m pytest -m "e2e or browser" $(PARALLEL) $(PYTEST_ARGS)
 
 bench: install
 	$(PY) bench/run.py

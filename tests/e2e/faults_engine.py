@@ -16,10 +16,9 @@ import urllib.error
 import urllib.request
 
 from tests.e2e.conftest import ROOT
+from tests.search_fixtures import SHORT_LIVED_ENGINE_ENV
 
 OPENSEARCH = ROOT / "search" / "engine" / "opensearch.sh"
-# Small heaps: the indices hold a few hundred documents, and the machine is shared.
-ENGINE_ENV = {"OPENSEARCH_JAVA_OPTS": "-Xms256m -Xmx512m"}
 
 
 def _port_free(port: int) -> bool:
@@ -63,7 +62,7 @@ class EngineCluster:
     def _script(self, *args: str) -> subprocess.CompletedProcess:
         completed = subprocess.run(  # noqa: S603
             ["bash", str(OPENSEARCH), *args, "--port", str(self.base)],
-            env={**os.environ, **ENGINE_ENV},
+            env={**os.environ, **SHORT_LIVED_ENGINE_ENV},
             capture_output=True,
             text=True,
             timeout=self.timeout + 60,

@@ -5,6 +5,7 @@ and started again with its data, by the runner in search/engine/. Takes a minute
 """
 
 import contextlib
+import os
 import subprocess
 from io import StringIO
 from pathlib import Path
@@ -21,7 +22,7 @@ from syvsite.organisations.models import Organisation
 from syvsite.regions.models import Municipality
 from tests.conftest import require_service
 from tests.search.conftest import ORG_TYPE
-from tests.search_fixtures import engine_reachable
+from tests.search_fixtures import SHORT_LIVED_ENGINE_ENV, engine_reachable
 
 pytestmark = pytest.mark.search
 
@@ -32,7 +33,11 @@ URL = "http://127.0.0.1:9251"
 
 def runner(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(RUNNER), *args, "--port", BASE_PORT], capture_output=True, text=True, timeout=400
+        [str(RUNNER), *args, "--port", BASE_PORT],
+        env={**os.environ, **SHORT_LIVED_ENGINE_ENV},
+        capture_output=True,
+        text=True,
+        timeout=400,
     )
 
 
