@@ -6,7 +6,7 @@ class ForumConfig(AppConfig):
     verbose_name = "Forum"
 
     def ready(self) -> None:
-        from syvsite.accounts.personal_data import account_deleting, collect_personal_data
+        from syvsite.accounts.signals import account_deleting, collect_personal_data
         from syvsite.core.registry import register_dashboard_panel, register_home_panel
 
         from . import documents, panels  # noqa: F401 - documents connects the re-index receivers

@@ -151,3 +151,26 @@ class ProfileForm(forms.ModelForm):
         # The field matches on the municipality code, but model_to_dict hands it the id.
         if self.instance.home_municipality_id:
             self.initial["home_municipality"] = self.instance.home_municipality.code
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Ditt lösenord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Skriv ditt lösenord för att bekräfta.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Jag förstår att kontot inte går att återskapa."),
+        error_messages={"required": _("Kryssa i rutan för att bekräfta.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("Lösenordet stämmer inte."), code="wrong_password")
+        return password

@@ -12,6 +12,7 @@ from syvsite.organisations.services import add_member, municipality_organisation
 from syvsite.regions.models import Municipality
 
 from .roles import Role
+from .signals import account_deleting, collect_personal_data
 from .tokens import make_verification_token, read_verification_token
 
 User = get_user_model()
@@ -110,3 +111,40 @@ def verify_email(*, token: str):
 def assign_role(*, user, role: Role) -> None:
     group, _ = Group.objects.get_or_create(name=str(role))
     user.groups.add(group)
+
+
+# --- A member's own data (see signals.py for how apps take part) -------------------------
+
+
+def _profile(user) -> dict:
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "job_title": user.job_title,
+        "home_municipality": str(user.home_municipality) if user.home_municipality else None,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "email_verified_at": user.email_verified_at,
+        "roles": sorted(user.groups.values_list("name", flat=True)),
+        "organisations": [
+            {"name": m.organisation.name, "kind": m.organisation.kind, "role": m.role}
+            for m in user.memberships.select_related("organisation")
+        ],
+    }
+
+
+def export_personal_data(*, user) -> dict:
+    data = {"exported_at": timezone.now(), "profile": _profile(user)}
+    for _receiver, response in collect_personal_data.send(sender=get_user_model(), user=user):
+        if response:
+            key, value = response
+            data[key] = value
+    return data
+
+
+@transaction.atomic
+def delete_account(*, user) -> None:
+    """Remove the account and its personal data; apps keep anonymised content via the signal."""
+    account_deleting.send(sender=get_user_model(), user=user)
+    user.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import personal_data_views, views
+from . import views
 
 app_name = "accounts"
 
@@ -30,8 +30,8 @@ urlpatterns = [
     path("mina-sidor/uppgifter/", views.profile, name="profile"),
     path(
         "mina-sidor/mina-uppgifter.json",
-        personal_data_views.download_personal_data,
+        views.download_personal_data,
         name="personal_data",
     ),
-    path("mina-sidor/radera-konto/", personal_data_views.delete_my_account, name="delete_account"),
+    path("mina-sidor/radera-konto/", views.delete_my_account, name="delete_account"),
 ]

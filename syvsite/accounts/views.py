@@ -1,18 +1,36 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth import logout as end_session
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from syvsite.core.registry import dashboard_panels
 
-from .forms import LoginForm, ProfileForm, RegistrationForm, ResendVerificationForm
+from .forms import (
+    DeleteAccountForm,
+    LoginForm,
+    ProfileForm,
+    RegistrationForm,
+    ResendVerificationForm,
+)
 from .roles import STAFF_ROLES, has_role
-from .services import register_user, send_verification_email, verify_email
+from .services import (
+    delete_account,
+    export_personal_data,
+    register_user,
+    send_verification_email,
+    verify_email,
+)
 
 User = get_user_model()
 
@@ -128,3 +146,44 @@ password_change = auth_views.PasswordChangeView.as_view(
     success_url=reverse_lazy("accounts:dashboard"),
 )
 logout = auth_views.LogoutView.as_view()
+
+
+# --- Mina sidor: my data ---------------------------------------------------------------------
+
+
+@login_required
+def download_personal_data(request: HttpRequest) -> HttpResponse:
+    data = export_personal_data(user=request.user)
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    filename = f"syv-portalen-mina-uppgifter-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_my_account(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_superuser:
+        messages.error(request, _("Ett administratörskonto raderas av en annan administratör."))
+        return redirect("accounts:dashboard")
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            delete_account(user=user)
+        except (ProtectedError, RestrictedError):
+            form.add_error(
+                None,
+                _(
+                    "Kontot kunde inte raderas eftersom det hänger ihop med uppgifter som måste "
+                    "finnas kvar. Kontakta oss så hjälper vi dig."
+                ),
+            )
+        else:
+            end_session(request)
+            messages.success(request, _("Ditt konto och dina personuppgifter är raderade."))
+            return redirect("/")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/delete_account.html", {"form": form}, status=status)

@@ -1,14 +1,10 @@
-"""syvsite.accounts.personal_data: the download and the deletion other apps hook into."""
+"""A member's own data: the download and the deletion other apps hook into."""
 
 import pytest
 from django.contrib.auth import get_user_model
 
-from syvsite.accounts.personal_data import (
-    account_deleting,
-    collect_personal_data,
-    delete_account,
-    export_personal_data,
-)
+from syvsite.accounts.services import delete_account, export_personal_data
+from syvsite.accounts.signals import account_deleting, collect_personal_data
 from syvsite.organisations.models import Membership
 from tests.factories import OrganisationFactory, make_member
 
