@@ -348,3 +348,24 @@ ranked_type
 
 # tests/search/test_registry.py: pytest fixtures named for their side effect, settings a test sets, handler hooks
 phase
+
+# syvsite/home/blocks.py: a Wagtail block's Meta option
+admin_text
+
+# syvsite/privacy/retention.py: a rule's texts, shown by the privacy page's retention block
+_.removes
+_.keeps
+
+# tests/internships/test_retention.py, tests/privacy/test_retention.py: settings a test sets
+_.INTERNSHIPS_CERTIFICATE_RETENTION_DAYS
+_.INTERNSHIPS_ROUND_RETENTION_DAYS
+_.INTERNSHIPS_BOOKING_RETENTION_DAYS
+_.FORUM_IP_RETENTION_DAYS
+
+# syvsite/privacy/models.py: choices offered by the access log's search form (.choices)
+EXTRACT
+ERASE
+PUPIL
+
+# internships/models: retention markers, read by lookups (erased_at__isnull) and written by update()
+erased_at

@@ -8,7 +8,7 @@ class InternshipsConfig(AppConfig):
     def ready(self) -> None:
         from syvsite.core.registry import register_dashboard_panel, register_home_panel
 
-        from . import panels
+        from . import panels, retention
 
         for provider in (
             panels.coordinator_panel,
@@ -18,3 +18,4 @@ class InternshipsConfig(AppConfig):
         ):
             register_dashboard_panel(provider)
         register_home_panel(panels.home_panel)
+        retention.register()

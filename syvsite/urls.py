@@ -33,6 +33,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("syvsite.accounts.urls")),
+    path("", include("syvsite.privacy.urls")),
     # Domain apps declare their own full paths (e.g. "metoder/bidra/", "rekas/kommun/<code>/").
     path("", include("search.urls")),
     path("", include("methods.urls")),

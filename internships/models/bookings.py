@@ -66,6 +66,9 @@ class BookingPupil(models.Model):
         blank=True,
         related_name="+",
     )
+    # Set by retention (gallring) or erasure on request: the name is gone, the row stays so
+    # the booking still counts its pupils.
+    anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -38,6 +38,9 @@ class Certificate(models.Model):
     # Bumped each time a new link is sent, so older links stop working.
     link_version = models.PositiveIntegerField(default=0)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # Set by retention (gallring): the assessment and the supervisor's name are gone; the
+    # planned and attended days stay as anonymous figures.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("praktikintyg")

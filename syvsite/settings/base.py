@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "syvsite.accounts",
     "syvsite.organisations",
     "syvsite.home",
+    "syvsite.privacy",
     # Domains
     "search",
     "methods",

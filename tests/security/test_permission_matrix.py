@@ -101,6 +101,8 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
     ("personal data download", "/mina-sidor/mina-uppgifter.json", row(OK)),
     ("delete account", "/mina-sidor/radera-konto/", row(OK)),
     ("my forum", "/forum/mitt-forum/", row(OK)),
+    # The audit log of access to pupils' data: administrators only, read only.
+    ("access log", "/personuppgifter/atkomstlogg/", row(DENY, admin=OK)),
     # REKAS import in the admin: administrators only.
     ("REKAS import (admin)", "/admin/rekas/import/", {**row(ADMIN, admin=OK), **STAFF_ONLY}),
 ]
