@@ -369,3 +369,10 @@ PUPIL
 
 # internships/models: retention markers, read by lookups (erased_at__isnull) and written by update()
 erased_at
+
+# syvsite/core: named by dotted path in settings (CACHES, MIDDLEWARE)
+ResilientRedisCache
+PageCacheMiddleware
+
+# tests/core/test_cache_server.py: a setting the test points at its own cache server
+_.CACHES

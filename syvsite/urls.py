@@ -32,6 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sprak/<str:code>/", core_views.switch_language, name="switch_language"),
     path("", include("syvsite.accounts.urls")),
     path("", include("syvsite.privacy.urls")),
     # Domain apps declare their own full paths (e.g. "metoder/bidra/", "rekas/kommun/<code>/").

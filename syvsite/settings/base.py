@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from `environment.env`."""
 
+import hashlib
 from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside sessions, CSRF and messages (it checks what they did), outside the views' own.
+    "syvsite.core.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -111,6 +114,31 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # "Skicka för granskning"); on a busy machine 5 s was too short a wait for the lock (503).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache for every process of the site (syvsite/core/cache.py, docs/architecture.md "Cache").
+# Keys carry a digest of the database's address, so sites that share a cache server or folder
+# (a developer's site, the end-to-end site, a benchmark) never see each other's pages.
+CACHE_URL = env("CACHE_URL")
+_CACHE_PREFIX = hashlib.sha256(env("DATABASE_URL").encode()).hexdigest()[:12]
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "syvsite.core.cache.ResilientRedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": _CACHE_PREFIX,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / "var" / "cache"),
+            "KEY_PREFIX": _CACHE_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+# Anonymous pages served whole from the cache (syvsite/core/pagecache/); 0 turns it off.
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
