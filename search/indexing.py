@@ -101,7 +101,10 @@ def send_bulk(
     the engine auto-create a concrete index with guessed mappings under the alias's name."""
     if not lines:
         return {}
-    params = {"refresh": "true"} if refresh else {}
+    # Only what we read back: a full answer repeats index, version, shards… for every item.
+    params = {"filter_path": "errors,items.*._id,items.*.status,items.*.error"}
+    if refresh:
+        params["refresh"] = "true"
     if to_alias:
         params["require_alias"] = "true"
     answer = engine.request(
@@ -110,7 +113,7 @@ def send_bulk(
     if not answer.get("errors"):
         return {}
     failures = {}
-    for item in answer["items"]:
+    for item in answer.get("items", []):
         action, result = next(iter(item.items()))
         if result.get("status", 200) >= 300 and not (
             action == "delete" and result["status"] == 404
