@@ -29,8 +29,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,43 +45,20 @@ if __package__ in (None, ""):  # run as a script or by bench/run.py: the project
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.load_support import (  # noqa: E402
+    WRK_DONE,
+    WRK_PATHS,
     cache_server,
     engine_capture_script,
     engine_wrk_script,
+    get,
+    gunicorn,
     parse_line,
+    run_wrk,
     single_user_script,
 )
 from bench.summary import record  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-WRK_PATHS = r"""
-function init(args)
-  paths = args
-  index = 0
-  non2xx = 0
-end
-function request()
-  index = index % #paths + 1
-  return wrk.format("GET", paths[index])
-end
-function response(status, headers, body)
-  if status < 200 or status > 299 then non2xx = non2xx + 1 end
-end
-"""
-WRK_DONE = r"""
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function done(summary, latency, requests)
-  local bad = 0
-  for _, thread in ipairs(threads) do bad = bad + thread:get("non2xx") end
-  local e = summary.errors
-  io.write(string.format(
-    'WRK {"requests":%d,"duration_us":%d,"non2xx":%d,"connect":%d,"read":%d,' ..
-    '"write":%d,"timeout":%d,"p50":%d,"p95":%d,"p99":%d,"max":%d}\n',
-    summary.requests, summary.duration, bad, e.connect, e.read, e.write, e.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
-end
-"""
 # Pages a visitor opens, found in the seeded database (never hard-coded slugs).
 DISCOVER = r"""
 import json
@@ -109,20 +84,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--workers", type=int, default=int(os.environ.get("BENCH_LOAD_WORKERS", "2"))
     )
     return parser.parse_args(argv)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str, *, timeout: float = 30) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
 
 
 def _site_env(workdir: Path, search_url: str) -> dict:
@@ -161,58 +122,9 @@ def _manage(env: dict, *args: str) -> str:
 
 def _engine_reachable(url: str) -> bool:
     try:
-        return _get(url, timeout=3)[0] == 200
+        return get(url, timeout=3)[0] == 200
     except OSError:
         return False
-
-
-@contextlib.contextmanager
-def gunicorn(env: dict, *, workers: int, log_path: Path):
-    port = _free_port()
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(  # noqa: S603
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "syvsite.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--worker-class",
-                "gthread",
-                "--threads",
-                "4",
-                # The default 30 s kills workers that boot or answer slowly on a busy machine.
-                "--timeout",
-                "120",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"gunicorn avslutades:\n{log_path.read_text()[-3000:]}")
-            with contextlib.suppress(OSError):
-                if _get(f"{base}/healthz", timeout=2)[0] == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn svarade inte på /healthz inom 300 s")
-            time.sleep(0.5)
-        yield base
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
 
 
 def _check_pages(base: str, targets: dict[str, Target]) -> None:
@@ -228,7 +140,7 @@ def _check_pages(base: str, targets: dict[str, Target]) -> None:
             if target.cached and _get_full(base + path)[2].get("X-Cache") != "HIT":
                 raise RuntimeError(f"{path} kom inte från sidcachen")
     for query in QUERIES:
-        _, body = _get(f"{base}/api/v1/search/?q={urllib.parse.quote(query)}")
+        _, body = get(f"{base}/api/v1/search/?q={urllib.parse.quote(query)}")
         if not json.loads(body)["engine_used"]:
             raise RuntimeError(f"Sökningen på {query!r} svarade inte från sökmotorn")
 
@@ -251,46 +163,6 @@ class Target:
 
     def header_dict(self) -> dict:
         return dict(header.split(": ", 1) for header in self.headers)
-
-
-def run_wrk(
-    base: str,
-    paths: list[str],
-    *,
-    seconds: int,
-    connections: int,
-    script: Path,
-    headers: tuple[str, ...] = (),
-) -> dict:
-    header_args = [arg for header in headers for arg in ("--header", header)]
-    completed = subprocess.run(  # noqa: S603
-        [
-            "wrk",
-            "--threads",
-            "1",
-            "--connections",
-            str(connections),
-            "--duration",
-            f"{seconds}s",
-            "--timeout",
-            "10s",
-            *header_args,
-            "--script",
-            str(script),
-            base,
-            "--",
-            *paths,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=seconds + 60,
-        check=True,
-    )
-    line = next(line for line in completed.stdout.splitlines() if line.startswith("WRK "))
-    figures = json.loads(line.removeprefix("WRK "))
-    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
-    figures["socket_errors"] = sum(figures[k] for k in ("connect", "read", "write", "timeout"))
-    return figures
 
 
 def _ratio(baseline_rps: float, rps: float) -> str:

@@ -8,12 +8,47 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+
+WRK_PATHS = r"""
+function init(args)
+  paths = args
+  index = 0
+  non2xx = 0
+end
+function request()
+  index = index % #paths + 1
+  return wrk.format("GET", paths[index])
+end
+function response(status, headers, body)
+  if status < 200 or status > 299 then non2xx = non2xx + 1 end
+end
+"""
+WRK_DONE = r"""
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function done(summary, latency, requests)
+  local bad = 0
+  for _, thread in ipairs(threads) do bad = bad + thread:get("non2xx") end
+  local e = summary.errors
+  io.write(string.format(
+    'WRK {"requests":%d,"duration_us":%d,"non2xx":%d,"connect":%d,"read":%d,' ..
+    '"write":%d,"timeout":%d,"p50":%d,"p95":%d,"p99":%d,"max":%d}\n',
+    summary.requests, summary.duration, bad, e.connect, e.read, e.write, e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
+end
+"""
 # The search page's engine request for each query, recorded as the page sends it: the bare
 # engine is then loaded with exactly these requests.
 ENGINE_CAPTURE = r"""
@@ -78,6 +113,14 @@ end
 """
 
 
+def get(url: str, *, timeout: float = 30) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -139,3 +182,92 @@ def engine_wrk_script(captured: list[dict[str, str]], done: str) -> str:
 def parse_line(output: str, prefix: str):
     line = next(line for line in output.splitlines() if line.startswith(prefix + " "))
     return json.loads(line.removeprefix(prefix + " "))
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict, *, workers: int, log_path: Path):
+    port = _free_port()
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(  # noqa: S603
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "syvsite.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
+                # The default 30 s kills workers that boot or answer slowly on a busy machine.
+                "--timeout",
+                "120",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn avslutades:\n{log_path.read_text()[-3000:]}")
+            with contextlib.suppress(OSError):
+                if get(f"{base}/healthz", timeout=2)[0] == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn svarade inte på /healthz inom 300 s")
+            time.sleep(0.5)
+        yield base
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def run_wrk(
+    base: str,
+    paths: list[str],
+    *,
+    seconds: int,
+    connections: int,
+    script: Path,
+    headers: tuple[str, ...] = (),
+) -> dict:
+    header_args = [arg for header in headers for arg in ("--header", header)]
+    completed = subprocess.run(  # noqa: S603
+        [
+            "wrk",
+            "--threads",
+            "1",
+            "--connections",
+            str(connections),
+            "--duration",
+            f"{seconds}s",
+            "--timeout",
+            "10s",
+            *header_args,
+            "--script",
+            str(script),
+            base,
+            "--",
+            *paths,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    )
+    line = next(line for line in completed.stdout.splitlines() if line.startswith("WRK "))
+    figures = json.loads(line.removeprefix("WRK "))
+    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
+    figures["socket_errors"] = sum(figures[k] for k in ("connect", "read", "write", "timeout"))
+    return figures
