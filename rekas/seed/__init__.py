@@ -20,10 +20,10 @@ from django.db import transaction
 
 from syvsite.regions.models import County, Municipality
 
-from .importers import ImportReport, import_yrkesbarometer, writer
-from .importers.admissions import write_rows
-from .importers.yrkesbarometer import write_assessments
-from .models import (
+from ..importers import ImportReport, import_yrkesbarometer, writer
+from ..importers.admissions import write_rows
+from ..importers.yrkesbarometer import write_assessments
+from ..models import (
     DEMO_CONCEPT_PREFIX,
     DEMO_SOURCE,
     NATIONAL,
@@ -34,8 +34,8 @@ from .models import (
     Orientation,
     Programme,
 )
-from .selectors import latest_round
-from .services import BAROMETER_EXCERPT, DATA_DIR, load_reference
+from ..selectors import latest_round
+from ..services import BAROMETER_EXCERPT, DATA_DIR, load_reference
 
 DEMO_DIR = DATA_DIR / "demo"
 # The order of the situations: a county's demo assessment may differ one step from the nation's.

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from syvsite.regions.models import County, Municipality
 
-from . import analysis
-from .models import (
+from .. import analysis
+from ..models import (
     DEMO_CONCEPT_PREFIX,
     DEMO_SOURCE,
     NATIONAL,

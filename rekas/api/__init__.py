@@ -8,9 +8,9 @@ from ninja.errors import HttpError
 
 from syvsite.api import PageParams, Paginated, paginate
 
-from . import selectors
-from .analysis import records
-from .models import NATIONAL, Occupation, Orientation, Programme
+from .. import selectors
+from ..analysis import records
+from ..models import NATIONAL, Occupation, Orientation, Programme
 
 router = Router(tags=["REKAS"])
 
@@ -244,3 +244,4 @@ def matching(
         "barometer_round": selectors.latest_round(),
         "results": records(result),
     }
+
