@@ -101,3 +101,27 @@ def _current_model(app_label: str, model_name: str):
     from django.apps import apps as current_apps
 
     return current_apps.get_model(app_label, model_name)
+
+
+@transaction.atomic
+def load_education_links(*, apps: Apps | None = None) -> None:
+    """The curated links from YH areas and university programmes to SSYK occupations
+    (rekas/data/education_occupations.csv), unless staff have made links already. YH areas are
+    keyed by the slug of their name, so the file can name them as SCB writes them."""
+    from django.utils.text import slugify
+
+    get_model = apps.get_model if apps else _current_model
+    EducationOccupation = get_model("rekas", "EducationOccupation")
+    Occupation = get_model("rekas", "Occupation")
+    if EducationOccupation.objects.exists():
+        return  # staff may have edited the mapping; never overwrite it
+    occupations = {occupation.ssyk: occupation for occupation in Occupation.objects.all()}
+    EducationOccupation.objects.bulk_create(
+        EducationOccupation(
+            kind=row["kind"],
+            key=slugify(row["key"]) if row["kind"] == "yh_area" else row["key"],
+            occupation=occupations[row["ssyk"]],
+            weight=Decimal(row["weight"]),
+        )
+        for row in read_rows("education_occupations.csv")
+    )

@@ -12,6 +12,16 @@ from .occupations import (
     OccupationalArea,
     ProgrammeOccupation,
 )
+from .postsecondary import (
+    EducationOccupation,
+    MatchingRate,
+    UniversityAdmission,
+    UniversityProgramme,
+    UniversityScore,
+    YhApplication,
+    YhArea,
+    YhOutcome,
+)
 from .programmes import Orientation, Programme, ProgrammeName
 
 NATIONAL = "00"  # Yrkesbarometern's code for "the whole country"
@@ -26,7 +36,9 @@ __all__ = [
     "AdmissionStatistic",
     "Assessment",
     "BarometerOccupation",
+    "EducationOccupation",
     "ImportBatch",
+    "MatchingRate",
     "Occupation",
     "OccupationalArea",
     "Orientation",
@@ -34,4 +46,10 @@ __all__ = [
     "ProgrammeName",
     "ProgrammeOccupation",
     "School",
+    "UniversityAdmission",
+    "UniversityProgramme",
+    "UniversityScore",
+    "YhApplication",
+    "YhArea",
+    "YhOutcome",
 ]

@@ -49,6 +49,10 @@ class ImportBatch(models.Model):
         YRKESBAROMETER = "yrkesbarometer", _("Yrkesbarometern")
         ADMISSIONS = "admissions", _("Antagningsstatistik")
         MAPPING = "mapping", _("Program–yrke-koppling")
+        UHR = "uhr", _("Högskoleantagning (UHR)")
+        YH = "yh", _("YH-sökande och antagna (SCB)")
+        YH_OUTCOMES = "yh_outcomes", _("YH-uppföljning (SCB)")
+        SCB = "scb", _("Matchningsindikatorer (SCB)")
 
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
     file_name = models.CharField(_("filnamn"), max_length=255)
