@@ -5,6 +5,10 @@ from django.conf import settings
 DEFAULTS = {
     # Retention (gallring): days an import's report and importing user are kept.
     "IMPORT_REPORT_RETENTION_DAYS": 365,
+    # SCB's PxWeb API (v1) for the statistical database; a table's path is appended.
+    "SCB_API_URL": "https://api.scb.se/OV0104/v1/doris/sv/ssd/",
+    # Seconds to wait for SCB's answer before giving up with a message.
+    "SCB_API_TIMEOUT": 60,
 }
 
 

@@ -81,12 +81,13 @@ class CompareForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Vad innehåller filen?"), choices=ImportBatch.Kind.choices)
+    kind = forms.ChoiceField(label=_("Vad innehåller filen?"))
     file = forms.FileField(
         label=_("Fil"),
         help_text=_(
             "Antagningsstatistik: CSV (; eller ,) eller XLSX. Yrkesbarometern: JSON. "
-            "Koppling: CSV med programkod;ssyk;vikt. Högst 50 MB."
+            "Koppling: CSV med programkod;ssyk;vikt. UHR: JSON från UHR:s statistik-API. "
+            "YH och SCB: CSV från SCB:s statistikdatabas; SCB även JSON-stat. Högst 50 MB."
         ),
     )
     year = forms.IntegerField(
@@ -100,6 +101,14 @@ class UploadForm(forms.Form):
         choices=[("", _("Står i filen")), *AdmissionStatistic.Round.choices],
     )
 
+    def __init__(self, *args, **kwargs):
+        from .importers import IMPORTERS
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            choice for choice in ImportBatch.Kind.choices if choice[0] in IMPORTERS
+        ]
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
@@ -107,3 +116,37 @@ class UploadForm(forms.Form):
         if upload.size > MAX_FILE_BYTES:
             raise forms.ValidationError(_("Filen är större än 50 MB."))
         return upload
+
+
+class UniversityFilterForm(forms.Form):
+    """Search and filters of /rekas/hogskola/; an unknown choice is ignored with a message."""
+
+    q = forms.CharField(label=_("Sök program"), required=False, max_length=100)
+    larosate = forms.ChoiceField(label=_("Lärosäte"), required=False)
+    termin = forms.ChoiceField(label=_("Termin"), required=False)
+    ort = forms.ChoiceField(label=_("Studieort"), required=False)
+
+    def __init__(self, data=None, **kwargs):
+        from .selectors import postsecondary
+
+        super().__init__(data, **kwargs)
+        self.fields["larosate"].choices = [("", _("Alla lärosäten")), *postsecondary.institutions()]
+        self.fields["termin"].choices = [
+            ("", _("Senaste terminen")),
+            *((term, term) for term in postsecondary.university_terms()),
+        ]
+        self.fields["ort"].choices = [
+            ("", _("Alla orter")),
+            *((place, place) for place in postsecondary.study_locations()),
+        ]
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "q": data["q"].strip(),
+            "institution": data["larosate"],
+            "term": data["termin"],
+            "location": data["ort"],
+        }
