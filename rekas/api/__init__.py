@@ -245,3 +245,9 @@ def matching(
         "results": records(result),
     }
 
+
+# After upper-secondary school: university programmes, YH and SCB's matching indicators.
+from . import matching_rates, university, yh  # noqa: E402
+
+for part in (university, yh, matching_rates):
+    router.add_router("", part.router)

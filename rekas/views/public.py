@@ -16,6 +16,7 @@ from ..models import NATIONAL, AdmissionStatistic, Occupation, Programme
 from . import admission_tables, outlook_tables
 from .admission_tables import Filters
 from .exports import export_response
+from .postsecondary_tables import matching_rate_tables
 
 
 def _filters(request: HttpRequest) -> tuple[FilterForm, Filters]:
@@ -123,11 +124,13 @@ def county(request: HttpRequest, code: str) -> HttpResponse:
             name="kommuner",
         ),
     ]
+    scb_tables, scb_sources = matching_rate_tables(county_code=code, county_name=county.name)
     context = {
         "form": form,
-        "tables": tables,
+        "tables": [*tables, *scb_tables],
         "title": county.name,
         "county": county,
+        "scb_sources": scb_sources,
         **_source_context(filters),
     }
     return _respond(request, "rekas/area.html", context, file_stem=f"rekas-{county.name}")

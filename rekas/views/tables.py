@@ -41,6 +41,8 @@ class Table:
     rows: list[dict]
     chart: Chart | None = None
     empty_text: str = gettext_lazy("Det finns inga uppgifter för det här urvalet.")
+    # The caption names its own year (SCB, YH, UHR): the page's admission year isn't added.
+    own_period: bool = False
 
     def chart_data(self) -> dict | None:
         if self.chart is None or not self.rows:
