@@ -36,6 +36,7 @@ from ..models import (
 )
 from ..selectors import latest_round
 from ..services import BAROMETER_EXCERPT, DATA_DIR, load_reference
+from . import postsecondary
 
 DEMO_DIR = DATA_DIR / "demo"
 # The order of the situations: a county's demo assessment may differ one step from the nation's.
@@ -58,6 +59,7 @@ def run(*, stdout: TextIO) -> None:
         # No re-indexing here: seed_demo rebuilds the whole index after the seeds.
     if not AdmissionStatistic.objects.exists():
         stdout.write(f"  Antagningsstatistik (genererad): {seed_admissions()} rader.")
+    postsecondary.run(stdout=stdout)
 
 
 @cache
