@@ -243,6 +243,33 @@ UNCHANGED
 DECREASE
 taxonomy_version
 
+# rekas/api/university.py, yh.py, matching_rates.py: django-ninja schema fields (the JSON an API client gets)
+all_eligible_admitted
+nobody_admitted
+employed_margin
+self_employed_margin
+job_seeking_margin
+studying_margin
+other_margin
+
+# rekas/forms.py: UniversityFilterForm's fields (the query parameters of /rekas/hogskola/)
+larosate
+termin
+ort
+
+# rekas/models/postsecondary.py: model fields written by the imports, read by ordering and lookups
+term_order
+employed
+self_employed
+job_seeking
+studying
+
+# rekas/views/tables.py: read by the template rekas/includes/table.html
+own_period
+
+# tests/rekas/test_scb.py: a Django setting the fetch reads through rekas.conf
+_.REKAS_SCB_API_URL
+
 # rekas/models/programmes.py: model fields and choices: read in templates, by string lookups (filter/update/values) or written for the record
 VOCATIONAL
 PREPARATORY

@@ -25,6 +25,7 @@ from .report import ImportReport
 MISSING = {"..", "…", ".", "-"}  # SCB: cannot be shown / not applicable / nothing to report
 YEAR = re.compile(r"^(?P<measure>.*?)[\s,]+(?P<year>\S+)$")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+QUOTED = re.compile(r'"[^"]*"')
 
 
 def decode(data: bytes) -> str:
@@ -38,7 +39,8 @@ def decode(data: bytes) -> str:
 def read_px_csv(source: Source) -> pd.DataFrame:
     """Every cell as text ("" when empty), headers stripped, index = the row in the file."""
     text = decode(read_bytes(source)).lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
+    # Count the separators outside quotes: SCB's labels have commas ("arbete, procent 2020").
+    first_line = QUOTED.sub("", text.split("\n", 1)[0])
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     try:
         frame = pd.read_csv(
