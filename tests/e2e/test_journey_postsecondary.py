@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 def test_visitor_goes_from_a_university_programme_to_an_occupation(chromium, demo_site):
     with person(chromium, demo_site) as page:
         page.goto(demo_site.url + "/rekas/hogskola/")
-        page.get_by_label("Sök program").fill("arkitekt")
+        page.get_by_label("Sök program", exact=True).fill("arkitekt")
         page.get_by_role("button", name="Visa").click()
         page.get_by_role("link", name="Arkitektprogrammet").click()
         assert path_of(page) == "/rekas/hogskola/UMU-P1592/"
@@ -34,7 +34,7 @@ def test_visitor_goes_from_a_university_programme_to_an_occupation(chromium, dem
 def test_visitor_picks_a_yh_area_and_sees_work_after_graduating(chromium, demo_site):
     with person(chromium, demo_site) as page:
         page.goto(demo_site.url + "/rekas/yh/")
-        page.get_by_label("Utbildningsområde").select_option(label="data/It")
+        page.get_by_label("Utbildningsområde", exact=True).select_option(label="data/It")
         page.get_by_role("button", name="Visa").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Yrkeshögskolan: data/It")
 
