@@ -403,3 +403,6 @@ PageCacheMiddleware
 
 # tests/core/test_cache_server.py: a setting the test points at its own cache server
 _.CACHES
+
+# search/results.py: read by search/templates/search/search.html
+exact_total

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,7 @@ __all__ = ["GeoFilter", "Hit", "SearchResult", "more_like_this", "search", "sugg
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+FEW = 3  # fewer documents with every word than this: show those with most words too
 MAX_PER_PAGE = 100  # the largest page any caller asks for (the API's page_size)
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -129,6 +131,20 @@ def search(
 
 
 def _run(plan: QueryPlan) -> SearchResult:
+    """All words; when fewer than FEW documents have them all, also those with most of the
+    words or near spellings of them, after the ones with all (the page says so)."""
+    result = _run_once(plan)
+    if result.total < FEW and plan.text and not plan.relaxed:
+        relaxed = _run_once(replace(plan, relaxed=True, with_suggestion=False))
+        if relaxed.total > result.total:
+            relaxed.relaxed = True
+            relaxed.exact_total = result.total
+            relaxed.suggestion = result.suggestion
+            return relaxed
+    return result
+
+
+def _run_once(plan: QueryPlan) -> SearchResult:
     _catch_up()
     engine = get_engine()
     if engine is not None:
