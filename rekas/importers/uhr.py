@@ -15,6 +15,7 @@ import json
 import re
 from decimal import Decimal, InvalidOperation
 
+import pandas as pd
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -271,23 +272,32 @@ def _write(parsed: list[dict], *, batch: ImportBatch, bar: tqdm) -> None:
 
 def write_items(parsed: list[dict], *, batch: ImportBatch, bar: tqdm, source: str = SOURCE) -> None:
     """Validated items into the database: programmes created or updated (from their latest
-    term in the file), then one admission per item with its scores. The seed uses it too."""
+    term in the file), then one admission per item and its scores, as plain column inserts
+    (model instances for tens of thousands of rows would cost most of the import's time)."""
     programmes = _upsert_programmes(parsed, source=source)
-    admissions = [
-        UniversityAdmission(
-            programme=programmes[item["code"]],
-            batch=batch,
-            **{field: item[field] for field in ADMISSION_FIELDS},
+    frame = pd.DataFrame.from_records(parsed)
+    columns = {field: frame[field] for field in ADMISSION_FIELDS}
+    columns["programme_id"] = frame["code"].map({code: p.pk for code, p in programmes.items()})
+    writer.insert_columns(UniversityAdmission, columns, constants={"batch": batch.pk}, bar=bar)
+    ids = {
+        (programme_id, term): pk
+        for programme_id, term, pk in UniversityAdmission.objects.filter(batch=batch).values_list(
+            "programme_id", "term", "pk"
         )
-        for item in parsed
-    ]
-    writer.create_objects(UniversityAdmission, admissions, bar=bar)
+    }
     scores = [
-        UniversityScore(admission=admission, **score)
-        for admission, item in zip(admissions, parsed, strict=True)
+        {**score, "admission_id": ids[(programmes[item["code"]].pk, item["term"])]}
+        for item in parsed
         for score in item["scores"]
     ]
-    UniversityScore.objects.bulk_create(scores, batch_size=writer.CHUNK)
+    if scores:
+        scores_frame = pd.DataFrame.from_records(scores)
+        writer.insert_columns(
+            UniversityScore,
+            {name: scores_frame[name] for name in scores_frame.columns},
+            constants={},
+            bar=tqdm(disable=True),
+        )
 
 
 def _upsert_programmes(parsed: list[dict], *, source: str) -> dict[str, UniversityProgramme]:

@@ -246,17 +246,18 @@ def _scope(records: list[dict]) -> Q:
 
 
 def write_records(model, records: list[dict], *, batch: ImportBatch, bar, source=SOURCE) -> None:
-    """Validated records into the database, their areas created when new. The seed uses it."""
+    """Validated records into the database as plain column inserts, their areas created when
+    new. The seed uses it too."""
     areas = _areas({record["area"] for record in records if record["area"]})
-    fields = {field.name for field in model._meta.get_fields()}
-    objects = []
-    for record in records:
-        values = {key: value for key, value in record.items() if key in fields}
-        values["area"] = areas.get(record["area"])
-        if "county" in record:
-            values["county_code"] = record["county"]
-        objects.append(model(**values, source=source, batch=batch))
-    writer.create_objects(model, objects, bar=bar)
+    frame = pd.DataFrame.from_records(records)
+    if "county" in frame:
+        frame["county_code"] = frame["county"]
+    skip = {"id", "area", "batch", "source"}
+    names = [field.name for field in model._meta.concrete_fields if field.name not in skip]
+    missing = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    columns = {name: frame.get(name, missing) for name in names}
+    columns["area_id"] = frame["area"].map(lambda name: areas[name].pk if name else None)
+    writer.insert_columns(model, columns, constants={"source": source, "batch": batch.pk}, bar=bar)
     enqueue_postsecondary(yh_areas=[area.pk for area in areas.values()])
 
 
