@@ -406,3 +406,6 @@ _.CACHES
 
 # search/results.py: read by search/templates/search/search.html
 exact_total
+
+# syvsite/maps/render.py: read by maps/map.html
+class_label

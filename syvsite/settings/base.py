@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     # Our shared core first so its templates override Wagtail's and Django's.
     "syvsite.core",
     "syvsite.regions",
+    "syvsite.maps",
     "syvsite.accounts",
     "syvsite.organisations",
     "syvsite.home",
