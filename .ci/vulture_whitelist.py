@@ -222,6 +222,10 @@ barometer_round
 # rekas/documents.py: search document fields: filled by to_document, read by the engine's facets and sorts
 programme_kind
 
+# rekas/forms.py: MapForm's fields (rendered by Django, named in rekas/includes/map_form.html)
+karta
+yrke
+
 # rekas/importers/writer.py: reached by Django, Wagtail or a template
 _.rows_replaced
 _.rows_flagged

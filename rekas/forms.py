@@ -150,3 +150,50 @@ class UniversityFilterForm(forms.Form):
             "term": data["termin"],
             "location": data["ort"],
         }
+
+
+class MapForm(forms.Form):
+    """What the national page's map shows: a programme's söktryck or matching per county, or
+    Arbetsförmedlingen's assessment of an occupation per county. Bad values fall back."""
+
+    SOKTRYCK, MATCHNING, YRKE = "soktryck", "matchning", "yrke"
+
+    karta = forms.ChoiceField(
+        label=_("Färga länen efter"),
+        choices=[
+            (SOKTRYCK, _("Söktryck (förstahandssökande per plats)")),
+            (MATCHNING, _("Matchning mot arbetsmarknaden (efterfrågeindex)")),
+            (YRKE, _("Arbetsförmedlingens bedömning av ett yrke")),
+        ],
+        required=False,
+    )
+    program = forms.ChoiceField(label=_("Program (söktryck och matchning)"), required=False)
+    yrke = forms.ChoiceField(label=_("Yrke (Arbetsförmedlingens bedömning)"), required=False)
+
+    def __init__(self, data=None, *, occupations, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["program"].choices = [
+            ("", _("Alla program")),
+            *Programme.objects.exclude(kind=Programme.Kind.INTRODUCTION).values_list(
+                "code", "name"
+            ),
+        ]
+        self.fields["yrke"].choices = [
+            ("", _("Välj yrke")),
+            *((o.ssyk, f"{o.name} ({o.ssyk})") for o in occupations),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("karta") == self.YRKE and not data.get("yrke"):
+            self.add_error("yrke", _("Välj ett yrke för att se Arbetsförmedlingens bedömning."))
+        if data.get("karta") == self.MATCHNING and not data.get("program"):
+            self.add_error("program", _("Välj ett program för att se matchningen per län."))
+        return data
+
+    def choice(self) -> tuple[str, str, str]:
+        """(measure, programme code, SSYK code); söktryck for all programmes when invalid."""
+        if not self.is_bound or not self.is_valid():
+            return self.SOKTRYCK, "", ""
+        data = self.cleaned_data
+        return data.get("karta") or self.SOKTRYCK, data.get("program", ""), data.get("yrke", "")

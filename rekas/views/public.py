@@ -13,7 +13,7 @@ from syvsite.regions.models import County, Municipality
 from .. import selectors
 from ..forms import AreaForm, CompareForm, FilterForm
 from ..models import NATIONAL, AdmissionStatistic, Occupation, Programme
-from . import admission_tables, outlook_tables
+from . import admission_tables, maps, outlook_tables
 from .admission_tables import Filters
 from .exports import export_response
 from .postsecondary_tables import matching_rate_tables
@@ -79,9 +79,12 @@ def index(request: HttpRequest) -> HttpResponse:
             caption=_("Utveckling i hela riket"),
         ),
     ]
+    map_form, county_map = maps.national_map(request, filters, admissions)
     context = {
         "area_form": area_form,
         "form": form,
+        "map_form": map_form,
+        "map": county_map,
         "tables": tables,
         "title": _("REKAS – gymnasieantagning och arbetsmarknad"),
         "programmes": Programme.objects.exclude(kind=Programme.Kind.INTRODUCTION),
@@ -128,6 +131,7 @@ def county(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "form": form,
         "tables": [*tables, *scb_tables],
+        "map": maps.county_map(county, admissions, filters),
         "title": county.name,
         "county": county,
         "scb_sources": scb_sources,
