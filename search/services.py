@@ -93,11 +93,19 @@ def search(
     per_page: int = 20,
     user=None,
     geo: GeoFilter | None = None,
+    facet_sizes: dict[str, int] | None = None,
 ) -> SearchResult:
+    """`facet_sizes` asks for more (or fewer) values of some facets than they show by default,
+    e.g. {"municipality": 290} for a map of every municipality."""
     text, truncated = clean_query(query)
     known = registry.names()
     searched = [name for name in (types or known) if name in known]
-    available = facets.facets_for(searched)
+    available = [
+        replace(facet, size=facet_sizes[facet.field])
+        if facet.field in (facet_sizes or {})
+        else facet
+        for facet in facets.facets_for(searched)
+    ]
     cleaned, ignored = facets.clean_filters(filters, available)
     per_page = max(1, min(int(per_page or 20), MAX_PER_PAGE))
     try:

@@ -17,6 +17,7 @@ from ..selectors.listings import public_listings, upcoming_periods
 from ..selectors.organisations import schools_for
 from ..selectors.rekas import outlook_for, programme_names
 from ..services.bookings import request_booking
+from .maps import placements_map
 
 
 def _query_from(form: ListingFilterForm, request: HttpRequest) -> ListingQuery:
@@ -54,11 +55,10 @@ def listing_list(request: HttpRequest) -> HttpResponse:
     )
     query = _query_from(form, request) if request.GET else ListingQuery()
     results = find_listings(query)
-    return render(
-        request,
-        "internships/listing_list.html",
-        {"form": form, "query": query, "results": results, "page_obj": results.page_obj},
-    )
+    context = {"form": form, "query": query, "results": results, "page_obj": results.page_obj}
+    if results.by_municipality:
+        context["map"] = placements_map(request, query, results)
+    return render(request, "internships/listing_list.html", context)
 
 
 def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
