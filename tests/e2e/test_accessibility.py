@@ -57,6 +57,15 @@ def compare_first_two(page) -> None:
     assert "b=" in page.url, "jämförelsen skickades inte"
 
 
+def show_occupation_on_map(page) -> None:
+    """On /rekas/: colour the counties by Arbetsförmedlingen's assessment of an occupation."""
+    page.select_option("main select[name=karta]", "yrke")
+    page.select_option("main select[name=yrke]", index=1)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Visa på kartan").click()
+    assert "karta=yrke" in page.url, "kartans val skickades inte"
+
+
 def submit_empty_reply(page) -> None:
     with page.expect_navigation():
         page.locator("main form[action*='/svara/'] button[type=submit]").click()
@@ -189,6 +198,8 @@ CASES = [
     Case("anonym", "nyhet", "/nyheter/", link=r"^/nyheter/(?!rss/|atom/)[\w-]+/$"),
     # REKAS
     Case("anonym", "rekas", "/rekas/"),
+    Case("anonym", "rekas-karta-yrke", "/rekas/", action=show_occupation_on_map),
+    Case("anonym", "rekas-karta-fel", "/rekas/?karta=yrke"),
     Case("anonym", "rekas-lan", "/rekas/lan/14/"),
     Case("anonym", "rekas-kommun", "/rekas/kommun/1480/"),
     Case("anonym", "rekas-program", "/rekas/program/NA/"),
@@ -281,6 +292,9 @@ MOBILE = {
         "forum-trad",
         "vagledningsplaner",
         "vagledningsplan",
+        "rekas",
+        "rekas-karta-yrke",
+        "rekas-lan",
         "rekas-kommun",
         "rekas-program",
         "rekas-yrke",
