@@ -113,20 +113,19 @@ def swedish_key(name: str) -> str:
 
 def _summary(intro: str, counts: Counter, classes: list[MapClass], no_data: int, unit) -> str:
     parts = [
-        f"{capfirst(cls.label)}: {counts[cls.key]} {unit(counts[cls.key])}"
-        for cls in classes
-        if counts[cls.key]
+        f"{capfirst(cls.label)}: {unit(counts[cls.key])}" for cls in classes if counts[cls.key]
     ]
     if no_data:
-        parts.append(f"{_('Ingen uppgift')}: {no_data} {unit(no_data)}")
+        parts.append(f"{_('Ingen uppgift')}: {unit(no_data)}")
     return f"{intro} {'; '.join(parts)}."
 
 
 def _subject(areas: str, county: str) -> tuple[tuple[shapes.Shape, ...], str, object]:
     """The shapes, the summary's opening and the unit word for a county or municipality map."""
     if areas == "county":
-        return shapes.counties(), _("Karta över Sveriges 21 län."), lambda n: _("län")
-    unit = lambda n: ngettext("kommun", "kommuner", n)  # noqa: E731
+        counties = lambda n: ngettext("%(count)d län", "%(count)d län", n) % {"count": n}  # noqa: E731
+        return shapes.counties(), _("Karta över Sveriges 21 län."), counties
+    unit = lambda n: ngettext("%(count)d kommun", "%(count)d kommuner", n) % {"count": n}  # noqa: E731
     if county:
         found = shapes.municipalities(county)
         return (
