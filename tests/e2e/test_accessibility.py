@@ -184,6 +184,7 @@ CASES = [
         link=(r"^/vagledningsplaner/goteborg/[\w-]+/$", r"/andringar/"),
     ),
     Case("anonym", "vagledningsplan-kommun", "/vagledningsplaner/goteborg/"),
+    Case("anonym", "vagledningsplaner-lan", "/vagledningsplaner/?lan=14"),
     Case("anonym", "modellplan", "/vagledningsplaner/modellplan/"),
     Case("anonym", "vagledningsplaner-jamfor", "/vagledningsplaner/jamfor/"),
     Case(
@@ -291,6 +292,7 @@ MOBILE = {
         "forum-kategori",
         "forum-trad",
         "vagledningsplaner",
+        "vagledningsplaner-lan",
         "vagledningsplan",
         "rekas",
         "rekas-karta-yrke",
@@ -302,6 +304,7 @@ MOBILE = {
         "rekas-hogskoleprogram",
         "rekas-yh",
         "praktik",
+        "praktik-filtrerad",
         "praktikannons",
     ],
     "vagledare": ["mina-sidor", "skola"],
