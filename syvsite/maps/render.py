@@ -126,8 +126,8 @@ def _subject(areas: str, county: str) -> tuple[tuple[shapes.Shape, ...], str, ob
         counties = lambda n: ngettext("%(count)d län", "%(count)d län", n) % {"count": n}  # noqa: E731
         return shapes.counties(), _("Karta över Sveriges 21 län."), counties
     unit = lambda n: ngettext("%(count)d kommun", "%(count)d kommuner", n) % {"count": n}  # noqa: E731
-    if county:
-        found = shapes.municipalities(county)
+    found = shapes.municipalities(county) if county else ()
+    if found:
         return (
             found,
             _("Karta över kommunerna i %(county)s.") % {"county": _county_name(county)},
@@ -213,6 +213,8 @@ def dot_map(
 ) -> Map:
     """A dot at each municipality's seat, its area in proportion to the (positive) value, over
     the counties (or one county's municipalities). Municipalities without a value get no dot."""
+    if county and not shapes.municipalities(county):
+        county = ""  # an unknown county: the whole country rather than an empty map
     base = shapes.municipalities(county) if county else shapes.counties()
     places = {shape.code: shape for shape in shapes.municipalities(county)}
     dots = [v for v in values if v.code in places and v.value and float(v.value) > 0]

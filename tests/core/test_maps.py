@@ -4,6 +4,7 @@ simplification without gaps, classes and colours, links and accessible names."""
 import gzip
 import json
 import math
+import re
 import shutil
 import xml.etree.ElementTree as ET
 
@@ -222,3 +223,38 @@ def test_a_country_map_of_every_municipality_stays_small():
     )
     assert len(gzip.compress(str(country.svg).encode())) < 150_000
     assert "style=" not in str(country.svg)  # nothing for the CSP to allow
+
+
+def test_an_unknown_county_gives_the_whole_country_not_an_error():
+    scale = sequential([1, 2, 3])
+    whole = choropleth(
+        map_id="x",
+        title="X",
+        areas="municipality",
+        county="99",
+        values=[],
+        scale=scale,
+        source="X.",
+    )
+    assert len(fills_by_name(whole)) == 290
+    dots = dot_map(
+        map_id="d", title="D", values=[AreaValue("1480", 2, "2")], county="99", source="X."
+    )
+    assert "Göteborg: 2" in str(dots.svg)
+
+
+def test_areas_and_table_are_in_swedish_alphabetical_order():
+    scale = sequential([1, 2, 3])
+    county = choropleth(
+        map_id="x",
+        title="X",
+        areas="municipality",
+        county="14",
+        values=[],
+        scale=scale,
+        source="X.",
+    )
+    names = [row.name for row in county.rows]
+    assert names[-2:] == ["Åmål", "Öckerö"] and names[0] == "Ale"
+    labels = [a.split(":")[0] for a in re.findall(r'aria-label="([^"]*)"', str(county.svg))]
+    assert labels == names
