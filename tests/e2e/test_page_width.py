@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e import a11y_support as a11y
-from tests.e2e.test_accessibility import CASES, _first_link
+from tests.e2e.test_accessibility import (  # noqa: F401 - role_pages is a fixture
+    CASES,
+    _first_link,
+    role_pages,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -39,26 +42,8 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def role_pages(chromium, demo_site):
-    """One signed-in browser page per role, created on first use and kept for the module."""
-    contexts, pages = [], {}
-
-    def page_for(role: str):
-        if role not in pages:
-            context = a11y.new_context(chromium)
-            contexts.append(context)
-            pages[role] = a11y.open_page(context)
-            a11y.sign_in(pages[role], demo_site, role)
-        return pages[role]
-
-    yield page_for
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize("case", STATES, ids=[case.id for case in STATES])
-def test_page_is_no_wider_than_the_window(case, role_pages, demo_site):
+def test_page_is_no_wider_than_the_window(case, role_pages, demo_site):  # noqa: F811
     page = role_pages(case.role)
     page.set_viewport_size({"width": WIDTHS[0], "height": 800})
     try:
