@@ -27,18 +27,33 @@ MEASURE = """() => {
     const limit = document.documentElement.clientWidth;
     const width = document.documentElement.scrollWidth;
     if (width <= limit) return null;
+    const clipped = (el) => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            if (getComputedStyle(p).overflowX !== 'visible') return true;
+        }
+        return false;
+    };
+    const name = (el) => {
+        const cls = typeof el.className === 'string' && el.className.trim()
+            ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+        return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}`;
+    };
     const wide = [];
     for (const el of document.querySelectorAll('body *')) {
         const right = el.getBoundingClientRect().right;
-        const parent = el.parentElement.getBoundingClientRect().right;
-        if (right > limit + 1 && parent <= limit + 1) {
-            const cls = typeof el.className === 'string' && el.className.trim()
-                ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
-            wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls} (${Math.round(right)} px)`);
-            if (wide.length === 6) break;
-        }
+        if (right > limit + 1 && el.parentElement.getBoundingClientRect().right <= limit + 1
+            && !clipped(el)) wide.push(`${name(el)} (${Math.round(right)} px)`);
     }
-    return {width, limit, wide};
+    // Text that overflows its box, e.g. a long Swedish compound word in a heading.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const right = range.getBoundingClientRect().right;
+        if (right > limit + 1 && !clipped(node.parentElement) && node.textContent.trim())
+            wide.push(`"${node.textContent.trim().slice(0, 40)}" i ${name(node.parentElement)} (${Math.round(right)} px)`);
+    }
+    return {width, limit, wide: wide.slice(0, 6)};
 }"""
 
 
