@@ -41,8 +41,11 @@ MEASURE = """() => {
     const wide = [];
     for (const el of document.querySelectorAll('body *')) {
         const right = el.getBoundingClientRect().right;
-        if (right > limit + 1 && el.parentElement.getBoundingClientRect().right <= limit + 1
-            && !clipped(el)) wide.push(`${name(el)} (${Math.round(right)} px)`);
+        if (right <= limit + 1) continue;
+        // An absolutely positioned element escapes a scroll container that is not positioned.
+        const outermost = el.parentElement.getBoundingClientRect().right <= limit + 1;
+        if ((outermost && !clipped(el)) || getComputedStyle(el).position === 'absolute')
+            wide.push(`${name(el)} (${Math.round(right)} px)`);
     }
     // Text that overflows its box, e.g. a long Swedish compound word in a heading.
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
