@@ -2,7 +2,8 @@
 
 Every full-text field is indexed three ways (see `SwedishText`):
 - the field itself: lowercase, Swedish stop words, light Swedish stemming; at query time also the
-  shipped synonyms (`data/synonyms.txt`), so "SYV" finds "studie- och yrkesvägledare";
+  synonyms (`data/synonyms.txt`, or the list editors keep in the staff pages), so "SYV" finds
+  "studie- och yrkesvägledare";
 - `.folded`: the same with å/ä/ö folded to a/o, so "yrkesvagledning" finds "yrkesvägledning";
 - `.parts`: folded too, and compound words split into their parts with the shipped word list
   (`data/compound_words.txt`); the query is split only at derivation roots
@@ -19,7 +20,8 @@ analysis brings together what it leaves apart: plural definite agent nouns ("lä
 folded form, in every analysis, so a stop word never has to be found in a field.
 
 The word lists are read from files in this app and put inline into the settings when an index is
-created: the engine needs no files in its config folder, and a change takes effect at `rebuild`.
+created: the engine needs no files in its config folder, and a change takes effect at `rebuild`
+(the synonyms: when an editor saves them, see `search/synonyms.py`).
 """
 
 from functools import cache
@@ -48,7 +50,7 @@ def _with_folded(words: list[str]) -> list[str]:
 
 @cache
 def synonym_rules() -> list[str]:
-    """The shipped synonyms."""
+    """The shipped synonyms (the default of the editable list, see search/synonyms.py)."""
     return _read_lines("synonyms.txt")
 
 
@@ -71,7 +73,7 @@ sv_stop = token_filter("sv_stop", "stop", stopwords=stop_words())
 sv_stem = token_filter("sv_stem", "stemmer", language="light_swedish")
 sv_fold = token_filter("sv_fold", "asciifolding")
 # The rules are parsed with the filters before this one in each analyzer, so the same rules
-# also match folded text in the folded analyses.
+# also match folded text in the folded analyses. `search.indices` puts the current list in.
 sv_synonyms = token_filter("sv_synonyms", "synonym_graph", synonyms=synonym_rules(), lenient=True)
 sv_decompound = token_filter(
     "sv_decompound",

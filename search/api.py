@@ -185,7 +185,7 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     known |= {api_name(facet.field) for facet in available}
     known |= {old_name(facet) for facet in available} - {None}
     ignored = [name for name in request.GET if name not in known]
-    hits = [_hit(hit) for hit in result.hits]
+    hits = [_hit(hit) for hit in result.promoted + result.hits]  # pinned by editors first
     return {
         # result.num_pages counts only the pages a search can reach (the engine's window).
         "count": result.total,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.html import escape
 
 from . import indices, registry
-from .analysis import fold_word, synonym_rules
+from .analysis import fold_word
 from .client import Engine
 from .queries import QueryPlan, more_like_this_body, search_body, suggest_body
 from .results import FacetResult, FacetValue, Hit, SearchResult
@@ -88,8 +88,10 @@ def _facets(aggregations: dict, plan: QueryPlan) -> list[FacetResult]:
 
 
 def _synonym_words() -> set[str]:
+    from .synonyms import current_rules
+
     words = set()
-    for rule in synonym_rules():
+    for rule in current_rules():
         for part in rule.replace("=>", ",").split(","):
             words.update(fold_word(word) for word in part.strip().split())
     return words

@@ -4,7 +4,7 @@ Honest about its limits: every word but the stop words must occur in the documen
 text ("contains" matching on the word with a common ending cut off, so "gymnasium" finds
 "gymnasiet" and "skolan" finds "skolor"; compound parts work because "vägledning" is contained
 in "yrkesvägledning"; no real stemming). When no document has every word, most of the words are
-enough (`QueryPlan.relaxed`). The shipped synonyms are applied, facets and visibility are
+enough (`QueryPlan.relaxed`). The synonyms in force are applied, facets and visibility are
 exact, the distance filter is computed in SQL, ranking is simple: most words matched, matches
 in the title, then newest.
 """
@@ -32,7 +32,7 @@ from django.utils.html import escape
 from elasticsearch_dsl import field as dsl_field
 
 from . import registry
-from .analysis import stop_words, synonym_rules
+from .analysis import stop_words
 from .mirror import fold
 from .models import IndexedDocument, IndexedFacetValue
 from .queries import QueryPlan
@@ -78,12 +78,14 @@ def most_words(count: int) -> int:
 
 
 def _synonyms() -> dict[str, list[str]]:
-    return _synonym_table(tuple(synonym_rules()))
+    from .synonyms import current_rules
+
+    return _synonym_table(tuple(current_rules()))
 
 
 @lru_cache(maxsize=4)
 def _synonym_table(rules: tuple[str, ...]) -> dict[str, list[str]]:
-    """Single-word term → its synonyms (folded phrases), from the shipped synonym file."""
+    """Single-word term → its synonyms (folded phrases), from the synonym list in force."""
     table: dict[str, list[str]] = {}
     for rule in rules:
         if "=>" in rule:

@@ -61,6 +61,10 @@ def index_body(search_type: SearchType, *, for_bulk_load: bool = False) -> dict:
     )
     body = index.to_dict()
     body["mappings"]["dynamic"] = False  # unknown keys are kept in _source, not indexed
+    # The synonyms editors keep in the staff pages (search/synonyms.py), not those at import.
+    from .synonyms import current_rules
+
+    body["settings"]["analysis"]["filter"]["sv_synonyms"]["synonyms"] = current_rules()
     return body
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
-from . import facets, fallback, registry
+from . import facets, fallback, promotions, registry
 from .client import EngineError, EngineUnavailable, get_engine
 from .documents import VISIBILITY_MEMBERS, VISIBILITY_PUBLIC
 from .engine_search import engine_more_like_this, engine_search, engine_suggest
@@ -131,11 +131,24 @@ def search(
         plan.offset = (result.num_pages - 1) * per_page
         result = _run(plan)
         page_number = result.num_pages
+    if page_number == 1 and text and not cleaned:
+        _put_promoted_first(result, plan)
     result.page = page_number
     result.query_truncated = truncated
     result.ignored_filters = ignored
     _label_facets(result, available)
     return result
+
+
+def _put_promoted_first(result: SearchResult, plan: QueryPlan) -> None:
+    """Documents editors pinned for this query go first, and are not repeated below."""
+    rows = promotions.documents_for(
+        query=plan.text, types=plan.types, visibilities=plan.visibilities
+    )
+    if rows:
+        result.promoted = [_hit_from_row(row, plan.text) for row in rows]
+        pinned = {(hit.doc_type, hit.id) for hit in result.promoted}
+        result.hits = [hit for hit in result.hits if (hit.doc_type, hit.id) not in pinned]
 
 
 def _run(plan: QueryPlan) -> SearchResult:

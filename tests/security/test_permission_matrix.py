@@ -105,6 +105,14 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
     ("access log", "/personuppgifter/atkomstlogg/", row(DENY, admin=OK)),
     # REKAS import in the admin: administrators only.
     ("REKAS import (admin)", "/admin/rekas/import/", {**row(ADMIN, admin=OK), **STAFF_ONLY}),
+    # The editors' search tools in the admin: administrators (and the Sökredaktör group).
+    ("search statistics (admin)", "/admin/sok/", {**row(ADMIN, admin=OK), **STAFF_ONLY}),
+    (
+        "search promoted results (admin)",
+        "/admin/sok/rekommenderade/",
+        {**row(ADMIN, admin=OK), **STAFF_ONLY},
+    ),
+    ("search synonyms (admin)", "/admin/sok/synonymer/", {**row(ADMIN, admin=OK), **STAFF_ONLY}),
 ]
 
 

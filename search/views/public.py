@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import facets, services
-from .services import MAX_QUERY_LENGTH
+from .. import facets, query_stats, services
+from ..services import MAX_QUERY_LENGTH
 
 EXAMPLE_QUERIES = ["APL", "PRAO", "yrkesvägledning", "bristyrken", "vägledningssamtal"]
 
@@ -23,6 +23,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
             page=request.GET.get("page"),
             user=request.user,
         )
+        if result.page == 1 and not filters and not {"page", "sort"} & set(request.GET):
+            # A new search, not a page or filter of one: counted for the editors.
+            query_stats.record(query=result.query, hits=result.total + len(result.promoted))
     context = {
         "query": services.clean_query(query)[0],
         "result": result,
