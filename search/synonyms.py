@@ -147,7 +147,8 @@ def _copy_with_new_settings(engine: Engine, search_type) -> int:
             params={"wait_for_completion": "true", "refresh": "true"},
             timeout=REINDEX_TIMEOUT,
         )
-        engine.request("PUT", f"/{new_index}/_settings", body={"index": {"refresh_interval": "1s"}})
+        # Replicas and refreshes as for every serving index (see indices.BULK_LOAD_SETTINGS).
+        engine.request("PUT", f"/{new_index}/_settings", body=indices.serving_settings_body())
         engine.request("POST", f"/{new_index}/_refresh", timeout=REINDEX_TIMEOUT)
         indices.point_alias(engine, alias=alias, new_index=new_index, old_indices=old)
     except BaseException:
