@@ -101,10 +101,7 @@ def send_bulk(
     the engine auto-create a concrete index with guessed mappings under the alias's name."""
     if not lines:
         return {}
-    # Only what we read back: a full answer repeats index, version, shards… for every item.
-    params = {"filter_path": "errors,items.*._id,items.*.status,items.*.error"}
-    if refresh:
-        params["refresh"] = "true"
+    params = {"refresh": "true"} if refresh else {}
     if to_alias:
         params["require_alias"] = "true"
     answer = engine.request(

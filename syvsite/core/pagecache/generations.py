@@ -36,7 +36,9 @@ def invalidate(*tags: str) -> None:
     (at once outside a transaction); never before, or a page rendered from the old rows could
     be stored under the new generation."""
     _queue().update(tags)
-    transaction.on_commit(_write_queued)
+    # Robust: whatever happens to the cache, the save and the other after-commit work (the
+    # search index's drain) go on.
+    transaction.on_commit(_write_queued, robust=True)
 
 
 def _queue() -> set[str]:
