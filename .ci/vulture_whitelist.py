@@ -380,6 +380,11 @@ ranked_type
 # tests/search/test_registry.py: pytest fixtures named for their side effect, settings a test sets, handler hooks
 phase
 
+# syvsite/accounts/middleware.py: a middleware named in settings.MIDDLEWARE; Django calls its hooks
+SecondFactorMiddleware
+_.process_view
+_.process_exception
+
 # syvsite/home/blocks.py: a Wagtail block's Meta option
 admin_text
 
@@ -413,3 +418,6 @@ exact_total
 
 # syvsite/maps/render.py: read by maps/map.html
 class_label
+
+# tests/core/test_two_factor.py: a setting a test sets
+_.OTP_TOTP_THROTTLE_FACTOR

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from syvsite.accounts.middleware import require_second_factor
 from syvsite.privacy.models import AccessLogEntry
 from syvsite.privacy.services import log_access
 
@@ -39,9 +40,12 @@ def company_booking_or_404(company, booking_id: int) -> Booking:
 
 
 def school_or_404(request: HttpRequest, school_id: int):
+    """The user's own school; every school page shows pupils, so the session must also have
+    passed the second sign-in step (a redirect to it otherwise, see accounts.middleware)."""
     school = school_for(request.user, school_id)
     if school is None:
         raise Http404
+    require_second_factor(request)
     return school
 
 

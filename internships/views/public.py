@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from syvsite.accounts.middleware import require_second_factor
+
 from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.bookings import BookingForm
@@ -85,6 +87,7 @@ def book(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
     schools = schools_for(request.user)
     if not schools.exists():
         raise Http404
+    require_second_factor(request)  # the request names pupils
     form = BookingForm(request.POST or None, schools=schools)
     if request.method == "POST" and form.is_valid():
         try:

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "taggit",
     # Django and third party
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "syvsite.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Inside sessions, CSRF and messages (it checks what they did), outside the views' own.
     "syvsite.core.pagecache.middleware.PageCacheMiddleware",
@@ -169,6 +174,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "syvsite.accounts.lockout.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = 0
+
+# Two-factor sign-in (django-otp): the issuer names the account in the authenticator app.
+OTP_TOTP_ISSUER = "SYV-portalen"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]

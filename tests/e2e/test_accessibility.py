@@ -279,6 +279,13 @@ CASES = [
     Case("vagledare", "byt-losenord", "/konto/losenord/byt/"),
     Case("vagledare", "byt-losenord-fel", "/konto/losenord/byt/", action=submit_empty),
     Case("vagledare", "radera-konto", "/mina-sidor/radera-konto/"),
+    # Two-factor sign-in (optional for the company) and the audit log (administrators)
+    Case("foretag", "tvastegsverifiering", "/mina-sidor/tvastegsverifiering/"),
+    Case("foretag", "tvastegs-ny-app", "/konto/tvastegs/ny-app/"),
+    Case("foretag", "tvastegs-ny-app-fel", "/konto/tvastegs/ny-app/", action=submit_empty),
+    Case("admin", "atkomstlogg", "/personuppgifter/atkomstlogg/"),
+    Case("admin", "atkomstlogg-fel", "/personuppgifter/atkomstlogg/?date_from=igar", status=400),
+    Case("anonym", "integritet", "/integritet/"),
 ]
 
 

@@ -11,9 +11,9 @@ from syvsite.organisations.models import Membership, Organisation
 from syvsite.organisations.services import add_member, municipality_organisation
 from syvsite.regions.models import Municipality
 
-from .roles import Role
-from .signals import account_deleting, collect_personal_data
-from .tokens import make_verification_token, read_verification_token
+from ..roles import Role
+from ..signals import account_deleting, collect_personal_data
+from ..tokens import make_verification_token, read_verification_token
 
 User = get_user_model()
 

@@ -16,15 +16,15 @@ from django.views.decorators.http import require_http_methods
 
 from syvsite.core.registry import dashboard_panels
 
-from .forms import (
+from ..forms import (
     DeleteAccountForm,
     LoginForm,
     ProfileForm,
     RegistrationForm,
     ResendVerificationForm,
 )
-from .roles import STAFF_ROLES, has_role
-from .services import (
+from ..roles import STAFF_ROLES, has_role
+from ..services import (
     delete_account,
     export_personal_data,
     register_user,
