@@ -77,3 +77,8 @@ class BookingPupil(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def first_name(self) -> str:
+        """What a company sees before it has accepted the booking: no surname."""
+        return self.name.split(" ")[0] if self.name else ""

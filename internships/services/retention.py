@@ -129,3 +129,11 @@ def erase_rejected_companies(profiles: QuerySet) -> int:
                     delete_account(user=user)
             count += 1
     return count
+
+
+@transaction.atomic
+def erase_pupil(*, participants: list, booking_pupils: list) -> None:
+    """Erasure on request (the school's coordinator, for one pupil): the same anonymisation as
+    retention, at once, for every row that names the pupil."""
+    anonymise_participants(Participant.objects.filter(pk__in=[p.pk for p in participants]))
+    anonymise_booking_pupils(BookingPupil.objects.filter(pk__in=[b.pk for b in booking_pupils]))

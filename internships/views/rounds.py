@@ -16,6 +16,7 @@ from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.rounds import AllocationForm, ChoiceRoundForm, OverrideForm, ParticipantsForm
 from ..models import ChoiceRound, Participant
+from ..selectors.organisations import is_placement_coordinator
 from ..selectors.rounds import eligible_periods
 from ..services import allocations, rounds
 from . import access
@@ -61,6 +62,7 @@ def round_detail(request: HttpRequest, school_id: int, round_id: int) -> HttpRes
             "allocation_form": AllocationForm(initial={"seed": choice_round.seed}),
             "override_form": OverrideForm(periods=periods),
             "summary": _summary(participants),
+            "is_coordinator": is_placement_coordinator(request.user),
         },
     )
 

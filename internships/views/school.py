@@ -13,9 +13,9 @@ from syvsite.privacy.models import AccessLogEntry
 
 from ..exceptions import PlacementError
 from ..models import Booking, BookingPupil, Certificate
-from ..selectors.organisations import schools_for
+from ..selectors.organisations import is_placement_coordinator, schools_for
 from ..services.bookings import cancel_booking
-from ..services.certificates import send_certificate_link
+from ..services.certificates import CERTIFICATE_PART_LABELS, send_certificate_link
 from . import access
 from .downloads import certificate_pdf
 
@@ -60,7 +60,14 @@ def school_booking(request: HttpRequest, school_id: int, booking_id: int) -> Htt
     return render(
         request,
         "internships/school/booking.html",
-        {"school": school, "booking": booking, "pupils": pupils, "listing": booking.period.listing},
+        {
+            "school": school,
+            "booking": booking,
+            "pupils": pupils,
+            "listing": booking.period.listing,
+            "certificate_parts": CERTIFICATE_PART_LABELS,
+            "is_coordinator": is_placement_coordinator(request.user),
+        },
     )
 
 
@@ -87,7 +94,9 @@ def certificate_request(
     booking = access.school_booking_or_404(school, booking_id)
     pupil = get_object_or_404(BookingPupil, pk=pupil_id, booking=booking)
     try:
-        certificate = send_certificate_link(pupil=pupil, sent_by=request.user)
+        certificate = send_certificate_link(
+            pupil=pupil, sent_by=request.user, parts=request.POST.getlist("parts")
+        )
     except PlacementError as error:
         messages.error(request, error.message)
     else:

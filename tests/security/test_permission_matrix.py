@@ -38,10 +38,13 @@ def row(default: str, **overrides: str) -> dict[str, str]:
 # Owned by company A (its representative rep_a); everyone else gets 404.
 COMPANY_A = row(NF, rep_a=OK)
 # Owned by school A (its counsellor).
-SCHOOL_A = row(NF, counsellor=OK)
+SCHOOL_A = row(NF, counsellor=OK, school_coordinator=OK)
+# One of school A's pupils: its placement coordinator only (extract, erasure).
+PUPIL_A = row(NF, school_coordinator=OK)
 # The counsellor's own method contribution. Company representatives are not members of the
 # community at all, so the method bank's member pages tell them so (403) before any lookup.
 OWN_SUBMISSION = row(NF, counsellor=OK, rep_a=DENY, rep_b=DENY)
+COORDINATORS = row(NF, coordinator=OK, school_coordinator=OK)
 # Göteborg's plan in the Wagtail admin: its editor only (admins and moderators review through
 # the workflow, not by editing); non-staff never reach the admin.
 PLAN = row(ADMIN, editor=OK)
@@ -74,10 +77,18 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
     ("choice round new", "/praktik/skola/{school_a}/valomgangar/ny/", SCHOOL_A),
     ("other school's certificate", "/praktik/skola/{school_a}/intyg/{certificate_b}/", row(NF)),
     ("other school's round", "/praktik/skola/{school_a}/valomgangar/{round_b}/", row(NF)),
+    ("pupil extract", "/praktik/skola/{school_a}/elever/bokning/{pupil_a}/", PUPIL_A),
+    (
+        "pupil extract json",
+        "/praktik/skola/{school_a}/elever/bokning/{pupil_a}/utdrag.json",
+        PUPIL_A,
+    ),
+    ("pupil erase", "/praktik/skola/{school_a}/elever/bokning/{pupil_a}/radera/", PUPIL_A),
+    ("other school's pupil", "/praktik/skola/{school_a}/elever/bokning/{pupil_b}/", row(NF)),
     # Internships: the coordinators' review queue.
-    ("coordination queue", "/praktik/samordning/", row(NF, coordinator=OK)),
-    ("review company", "/praktik/samordning/foretag/{company_a}/", row(NF, coordinator=OK)),
-    ("review listing", "/praktik/samordning/annonser/{listing_a}/", row(NF, coordinator=OK)),
+    ("coordination queue", "/praktik/samordning/", COORDINATORS),
+    ("review company", "/praktik/samordning/foretag/{company_a}/", COORDINATORS),
+    ("review listing", "/praktik/samordning/annonser/{listing_a}/", COORDINATORS),
     # Method bank: own contribution, moderators' comment queue.
     ("method contribution edit", "/metoder/bidra/{submission}/", OWN_SUBMISSION),
     ("method contribution preview", "/metoder/bidra/{submission}/forhandsvisning/", OWN_SUBMISSION),

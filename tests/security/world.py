@@ -40,6 +40,7 @@ ROLES = [
     "rep_a",
     "rep_b",
     "coordinator",
+    "school_coordinator",
     "moderator",
     "admin",
 ]
@@ -115,6 +116,10 @@ def build_world() -> World:
         "rep_a": company_rep(companies["a"]),
         "rep_b": company_rep(companies["b"]),
         "coordinator": make_member(role=Role.PLACEMENT_COORDINATOR),
+        # School A's own coordinator: answers for its pupils (register extracts, erasure).
+        "school_coordinator": make_member(
+            role=Role.PLACEMENT_COORDINATOR, organisation=schools["a"]
+        ),
         "moderator": make_member(role=Role.MODERATOR),
         "admin": make_member(role=Role.ADMIN),
     }
