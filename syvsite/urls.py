@@ -38,6 +38,7 @@ urlpatterns = [
     # Domain apps declare their own full paths (e.g. "metoder/bidra/", "rekas/kommun/<code>/").
     path("", include("search.urls")),
     path("", include("methods.urls")),
+    path("", include("facts.urls")),
     path("", include("rekas.urls")),
     path("", include("internships.urls")),
     path("", include("forum.urls")),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     # Domains
     "search",
     "methods",
+    "facts",
     "rekas",
     "internships",
     "forum",

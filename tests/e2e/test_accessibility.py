@@ -132,6 +132,13 @@ CASES = [
     Case("vagledare", "metod-bidra-fel", "/metoder/bidra/", action=submit_empty),
     Case("vagledare", "kommentarer-ingen-behorighet", "/metoder/kommentarer/granska/", status=403),
     Case("moderator", "kommentarer-granska", "/metoder/kommentarer/granska/"),
+    # Facts bank
+    Case("anonym", "fakta", "/fakta/"),
+    Case("anonym", "fakta-filtrerade", "/fakta/?typ=lag&tema=beslut-och-planering"),
+    Case("anonym", "faktauppgift", "/fakta/", link=r"^/fakta/(?!foresla/|granska/)[\w-]+/$"),
+    Case("vagledare", "fakta-foresla", "/fakta/foresla/"),
+    Case("vagledare", "fakta-foresla-fel", "/fakta/foresla/", action=submit_empty),
+    Case("moderator", "fakta-granska", "/fakta/granska/"),
     # Search
     Case("anonym", "sok-traffar", "/sok/?q=undersk%C3%B6terska"),
     Case("anonym", "sok-filtrerad", "/sok/?q=yrke&typ=prao"),
@@ -295,6 +302,8 @@ MOBILE = {
         "startsida",
         "metoder",
         "metod",
+        "fakta",
+        "faktauppgift",
         "sok-traffar",
         "forum-kategori",
         "forum-trad",

@@ -14,10 +14,13 @@ are checked by POST in a second table: a refused POST changes nothing.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from facts.models import FactPage
 from forum.models import Post
 from internships.models import Booking, Certificate, Listing, Participant
 
@@ -106,6 +109,10 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
         "/admin/pages/add/guidance_plans/guidanceplanpage/{section}/",
         {**PLAN, **STAFF_ONLY},
     ),
+    # Facts bank: members suggest entries (company representatives are not members); the
+    # review queue is the editors'.
+    ("fact suggestion", "/fakta/foresla/", row(OK, rep_a=DENY, rep_b=DENY)),
+    ("fact review queue", "/fakta/granska/", row(DENY, moderator=OK, admin=OK)),
     # Mina sidor and the account's own data: every logged-in user, their own only.
     ("Mina sidor", "/mina-sidor/", row(OK)),
     ("profile", "/mina-sidor/uppgifter/", row(OK)),
@@ -214,6 +221,12 @@ POSTS = [
         ["rep_a", "editor", "coordinator", "admin"],
     ),
     (
+        "mark a fact as reviewed",
+        "/fakta/granska/",
+        {"fact": "{fact}"},
+        ["counsellor", "rep_a", "editor", "coordinator"],
+    ),
+    (
         "delete the counsellor's forum post",
         "/forum/inlagg/{post}/ta-bort/",
         {},
@@ -225,6 +238,7 @@ POSTS = [
 @pytest.mark.parametrize(("name", "template", "data", "roles"), POSTS, ids=[p[0] for p in POSTS])
 def test_refused_changes_change_nothing(world, name, template, data, roles):
     url = template.format(**world.ids)
+    data = {key: str(value).format(**world.ids) for key, value in data.items()}
     for role in ["anonymous", *roles]:
         client = Client()
         if world.users[role] is not None:
@@ -236,3 +250,4 @@ def test_refused_changes_change_nothing(world, name, template, data, roles):
     assert Post.objects.get(pk=world.ids["post"]).status == "published"
     assert not Certificate.objects.exclude(pk__in=world.ids["certificates"]).exists()
     assert not Participant.objects.filter(name__startswith="Smyg").exists()
+    assert FactPage.objects.get(pk=world.ids["fact"]).last_reviewed == date(2020, 1, 1)

@@ -8,6 +8,7 @@ and a forum post of their own; Göteborg's guidance plan and its editor; Malmö'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.test import Client, TestCase
 
@@ -18,6 +19,7 @@ from internships.models import Booking, Certificate, ChoiceRound
 from methods.models import MethodSubmission
 from syvsite.accounts.roles import Role
 from tests.factories import UserFactory, make_member, municipality
+from tests.facts.factories import make_fact
 from tests.forum.factories import make_thread
 from tests.guidance_plans.factories import GuidancePlanPageFactory
 from tests.internships.factories import (
@@ -136,6 +138,14 @@ def build_world() -> World:
     thread = make_thread(category=category, author=counsellor, title="Alfas egen tråd")
     ids["post"] = thread.posts.get(is_opening=True).pk
     ids["thread"] = thread.pk
+
+    # An entry in the facts bank waiting in the editors' review queue.
+    ids["fact"] = make_fact(
+        title="Granskningsobjekt",
+        slug="granskningsobjekt",
+        kind="rapport",
+        last_reviewed=date(2020, 1, 1),
+    ).pk
 
     secrets = {
         "company_a": ["Alfa Bygg AB"],
