@@ -422,17 +422,20 @@ class_label
 # tests/core/test_two_factor.py: a setting a test sets
 _.OTP_TOTP_THROTTLE_FACTOR
 
-# tests/facts: settings a test sets for the code it exercises
+# tests/facts and tests/omvarld: settings a test sets for the code it exercises
 _.FACTS_REVIEW_AFTER_MONTHS
 _.FACTS_LINK_TIMEOUT
+_.OMVARLD_READ_TIMEOUT
+_.OMVARLD_MAX_BYTES
 
 # tests/http_fixtures.py: read by socketserver.ThreadingMixIn
 _.daemon_threads
 
-# facts/documents.py: search document fields, filled by name from to_document
+# facts/documents.py, omvarld/documents.py: search document fields, filled by name from to_document
 fact_kind
 fact_year
 year_sort
+omvarld_source
 
 # facts/models/choices.py: choices read by their values (Kind.values, forms, templates)
 RESEARCH
@@ -445,6 +448,8 @@ WEB
 REGISTRATION
 PAID
 
-# facts models: fields read in templates, exports and lookups
+# facts and omvarld models: fields read in templates, exports and lookups
 licence
 source_for_rekas
+source_page
+news_page

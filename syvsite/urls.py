@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("internships.urls")),
     path("", include("forum.urls")),
     path("", include("guidance_plans.urls")),
+    path("", include("omvarld.urls")),
 ]
 
 if settings.DEBUG:

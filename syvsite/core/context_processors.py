@@ -10,6 +10,7 @@ MAIN_NAVIGATION = [
     ("/rekas/", _("REKAS")),
     ("/praktik/", _("Praktikplatser")),
     ("/nyheter/", _("Nyheter")),
+    ("/omvarld/", _("Omvärld")),
 ]
 
 

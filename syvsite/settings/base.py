@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "internships",
     "forum",
     "guidance_plans",
+    "omvarld",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

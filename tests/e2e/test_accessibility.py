@@ -132,13 +132,15 @@ CASES = [
     Case("vagledare", "metod-bidra-fel", "/metoder/bidra/", action=submit_empty),
     Case("vagledare", "kommentarer-ingen-behorighet", "/metoder/kommentarer/granska/", status=403),
     Case("moderator", "kommentarer-granska", "/metoder/kommentarer/granska/"),
-    # Facts bank
+    # Facts bank and omvärldsbevakning
     Case("anonym", "fakta", "/fakta/"),
     Case("anonym", "fakta-filtrerade", "/fakta/?typ=lag&tema=beslut-och-planering"),
     Case("anonym", "faktauppgift", "/fakta/", link=r"^/fakta/(?!foresla/|granska/)[\w-]+/$"),
     Case("vagledare", "fakta-foresla", "/fakta/foresla/"),
     Case("vagledare", "fakta-foresla-fel", "/fakta/foresla/", action=submit_empty),
     Case("moderator", "fakta-granska", "/fakta/granska/"),
+    Case("anonym", "omvarld", "/omvarld/"),
+    Case("anonym", "omvarld-kallor", "/omvarld/kallor/"),
     # Search
     Case("anonym", "sok-traffar", "/sok/?q=undersk%C3%B6terska"),
     Case("anonym", "sok-filtrerad", "/sok/?q=yrke&typ=prao"),
@@ -304,6 +306,7 @@ MOBILE = {
         "metod",
         "fakta",
         "faktauppgift",
+        "omvarld",
         "sok-traffar",
         "forum-kategori",
         "forum-trad",

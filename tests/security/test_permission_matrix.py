@@ -23,6 +23,7 @@ from django.urls import reverse
 from facts.models import FactPage
 from forum.models import Post
 from internships.models import Booking, Certificate, Listing, Participant
+from omvarld.models import FeedItem
 
 from .world import ROLES, build_world
 
@@ -113,6 +114,9 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
     # review queue is the editors'.
     ("fact suggestion", "/fakta/foresla/", row(OK, rep_a=DENY, rep_b=DENY)),
     ("fact review queue", "/fakta/granska/", row(DENY, moderator=OK, admin=OK)),
+    # Omvärldsbevakning: the stream and the feeds' health are public.
+    ("omvärld stream", "/omvarld/", row(OK, anonymous=OK)),
+    ("omvärld feed health", "/omvarld/kallor/", row(OK, anonymous=OK)),
     # Mina sidor and the account's own data: every logged-in user, their own only.
     ("Mina sidor", "/mina-sidor/", row(OK)),
     ("profile", "/mina-sidor/uppgifter/", row(OK)),
@@ -227,6 +231,12 @@ POSTS = [
         ["counsellor", "rep_a", "editor", "coordinator"],
     ),
     (
+        "make news of a feed item",
+        "/omvarld/{feed_item}/gor-nyhet/",
+        {},
+        ["counsellor", "rep_a", "editor", "coordinator"],
+    ),
+    (
         "delete the counsellor's forum post",
         "/forum/inlagg/{post}/ta-bort/",
         {},
@@ -251,3 +261,4 @@ def test_refused_changes_change_nothing(world, name, template, data, roles):
     assert not Certificate.objects.exclude(pk__in=world.ids["certificates"]).exists()
     assert not Participant.objects.filter(name__startswith="Smyg").exists()
     assert FactPage.objects.get(pk=world.ids["fact"]).last_reviewed == date(2020, 1, 1)
+    assert FeedItem.objects.get(pk=world.ids["feed_item"]).news_page_id is None

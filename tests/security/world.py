@@ -17,6 +17,7 @@ from guidance_plans.services.sections import add_editor, ensure_plan_index
 from guidance_plans.services.workflow import ensure_plan_workflow
 from internships.models import Booking, Certificate, ChoiceRound
 from methods.models import MethodSubmission
+from omvarld.models import Feed, FeedItem
 from syvsite.accounts.roles import Role
 from tests.factories import UserFactory, make_member, municipality
 from tests.facts.factories import make_fact
@@ -146,6 +147,16 @@ def build_world() -> World:
         kind="rapport",
         last_reviewed=date(2020, 1, 1),
     ).pk
+
+    # An item fetched by omvärldsbevakningen, waiting for an editor to make news of it.
+    feed = Feed.objects.create(
+        name="Testflöde",
+        slug="testflode",
+        agency="Myndigheten",
+        url="https://myndighet.example/rss",
+        source_page="https://myndighet.example/",
+    )
+    ids["feed_item"] = FeedItem.objects.create(feed=feed, key="p1", title="Myndighetens nyhet").pk
 
     secrets = {
         "company_a": ["Alfa Bygg AB"],
