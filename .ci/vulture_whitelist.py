@@ -218,6 +218,9 @@ demand_index
 match_label
 area_name
 barometer_round
+not_published
+pressure_measure
+pressure_label
 
 # rekas/documents.py: search document fields: filled by to_document, read by the engine's facets and sorts
 programme_kind
@@ -235,6 +238,12 @@ rows_read
 rows_replaced
 rows_flagged
 PRELIMINARY
+
+# rekas/models/review.py, rekas/importers/pending.py: keys of waiting rows, read by string lookups
+programme_key
+place_key
+_.programme_key
+_.place_key
 
 # rekas/models/occupations.py: model fields and choices: read in templates, by string lookups (filter/update/values) or written for the record
 MEDIUM
@@ -366,6 +375,12 @@ method_bank
 
 # tests/rekas/test_pages.py: pytest fixtures named for their side effect, settings a test sets, handler hooks
 dangerous_school
+
+# tests/rekas/test_partial_statistics.py, test_fetch.py: fixtures named for their side effect, settings a test sets, server options
+merit_only
+_.daemon_threads
+_.REKAS_YRKESBAROMETER_URL
+_.REKAS_YRKESBAROMETER_TIMEOUT
 
 # tests/search/test_adapter.py: pytest fixtures named for their side effect, settings a test sets, handler hooks
 do_DELETE

@@ -7,7 +7,15 @@ from syvsite.regions.models import County, Municipality
 
 from . import selectors
 from .importers.files import MAX_FILE_BYTES
-from .models import AdmissionStatistic, ImportBatch, Programme
+from .importers.normalise import normalise_text
+from .models import (
+    AdmissionStatistic,
+    ImportBatch,
+    NameKind,
+    Orientation,
+    PendingAdmission,
+    Programme,
+)
 
 UPLOAD_SUFFIXES = {".csv", ".xlsx", ".json", ".txt"}
 
@@ -197,3 +205,44 @@ class MapForm(forms.Form):
             return self.SOKTRYCK, "", ""
         data = self.cleaned_data
         return data.get("karta") or self.SOKTRYCK, data.get("program", ""), data.get("yrke", "")
+
+
+class MapNameForm(forms.Form):
+    """Map an unknown name from "Okända namn att koppla": a programme name to a programme (and
+    orientation), a school or organiser name to a municipality. Only names that wait are valid."""
+
+    kind = forms.ChoiceField(choices=NameKind.choices, widget=forms.HiddenInput)
+    name = forms.CharField(max_length=255, widget=forms.HiddenInput)
+    programme = forms.ModelChoiceField(
+        label=_("Program"),
+        queryset=Programme.objects.all(),
+        required=False,
+        empty_label=_("Välj program"),
+    )
+    orientation = forms.ModelChoiceField(
+        label=_("Inriktning (valfri)"),
+        queryset=Orientation.objects.select_related("programme"),
+        required=False,
+        empty_label=_("Ingen inriktning"),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Kommun"),
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+        empty_label=_("Välj kommun"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        kind, name = data.get("kind"), data.get("name", "")
+        key_field = "programme_key" if kind == NameKind.PROGRAMME else "place_key"
+        waiting = PendingAdmission.objects.filter(**{key_field: normalise_text(name)[:255]})
+        if kind and not waiting.exists():
+            raise forms.ValidationError(_("Inga rader väntar längre på namnet ”%(name)s”.") % {
+                "name": name
+            })  # fmt: skip
+        if kind == NameKind.PROGRAMME and not data.get("programme"):
+            self.add_error("programme", _("Välj ett program."))
+        if kind == NameKind.PLACE and not data.get("municipality"):
+            self.add_error("municipality", _("Välj en kommun."))
+        return data

@@ -13,6 +13,11 @@ from ..analysis import records
 from ..models import NATIONAL, Occupation, Orientation, Programme
 
 router = Router(tags=["REKAS"])
+NULL_MEANS = "null = ej publicerat av antagningskansliet (aldrig 0)."
+FIGURES = [
+    "places", "first_choice_applicants", "admitted", "admitted_first_choice", "reserves",
+    "lowest_merit", "mean_merit", "median_merit",
+]  # fmt: skip
 
 
 class OrientationOut(Schema):
@@ -38,12 +43,20 @@ class AdmissionOut(Schema):
     school_name: str
     programme_code: str
     study_path: str
-    places: int | None
-    first_choice_applicants: int
-    admitted: int | None
-    reserves: int | None
-    lowest_merit: float | None
-    median_merit: float | None
+    variant: str = Field(description="Det publicerade namnet utöver program och inriktning")
+    places: int | None = Field(description=NULL_MEANS)
+    first_choice_applicants: int | None = Field(description=NULL_MEANS)
+    admitted: int | None = Field(description=NULL_MEANS)
+    admitted_first_choice: int | None = Field(
+        description="Antagna i första hand (inte förstahandssökande). " + NULL_MEANS
+    )
+    reserves: int | None = Field(description=NULL_MEANS)
+    lowest_merit: float | None = Field(description=NULL_MEANS)
+    mean_merit: float | None = Field(description=NULL_MEANS)
+    median_merit: float | None = Field(description=NULL_MEANS)
+    not_published: list[str] = Field(
+        description="Siffrorna som antagningskansliet inte publicerar för raden (ej publicerat)"
+    )
     needs_review: bool
 
 
@@ -83,6 +96,16 @@ class MatchingOut(Schema):
     first_choice_applicants: float | None
     applicants_per_place: float | None
     fill_rate: float | None
+    admitted_first_choice: float | None
+    reserves: float | None
+    lowest_merit: float | None
+    mean_merit: float | None
+    median_merit: float | None
+    pressure_measure: str = Field(
+        description="Måttet som bedömer söktrycket: forstahandssokande, fyllnadsgrad, "
+        "lagsta_merit eller inget (antagningskanslierna publicerar olika siffror)"
+    )
+    pressure_label: str
     shortage: float | None
     balance: float | None
     surplus: float | None
@@ -152,17 +175,22 @@ def admissions(request: HttpRequest, filters: Query[AdmissionParams]) -> dict:
                 "school_name": r.school.name,
                 "programme_code": r.programme.code,
                 "study_path": r.study_path,
-                "places": r.places,
-                "first_choice_applicants": r.first_choice_applicants,
-                "admitted": r.admitted,
-                "reserves": r.reserves,
-                "lowest_merit": float(r.lowest_merit) if r.lowest_merit is not None else None,
-                "median_merit": float(r.median_merit) if r.median_merit is not None else None,
+                "variant": r.variant,
+                **_figures(r),
+                "not_published": [name for name in FIGURES if getattr(r, name) is None],
                 "needs_review": r.needs_review,
             }
             for r in rows
         ],
     }
+
+
+def _figures(row) -> dict:
+    """The row's figures, merits as floats; None where the office does not publish them."""
+    values = {name: getattr(row, name) for name in FIGURES}
+    for name in ("lowest_merit", "mean_merit", "median_merit"):
+        values[name] = float(values[name]) if values[name] is not None else None
+    return values
 
 
 def _occupation_out(occupation: Occupation, *, county: str | None, round: str | None) -> dict:

@@ -1,8 +1,10 @@
 """REKAS imports: validate a whole file, then write every row or none (see docs/rekas-method.md).
 
-One module per job: `files` reads, `adapters` matches headers, `columns` validates cells,
-`resolve` finds names in the database, `schools` creates the schools a file names, `writer`
-writes (one transaction, the ImportBatch record, progress) and `report` is what the user sees.
+One module per job: `files` reads (`download` fetches a file over HTTP first), `adapters`
+matches headers, `columns` validates cells, `recognise` reads programme names and codes,
+`places` and `resolve` find municipalities, `schools` creates the schools a file names,
+`pending` keeps the rows waiting for a name, `writer` writes (one transaction, the ImportBatch
+record, progress) and `report` is what the user sees.
 Each source has its own module that puts these together (`admissions`, `yrkesbarometer`,
 `mapping`, `uhr`, `yh`, `scb`) and is registered in IMPORTERS, which the command and the admin upload both use.
 """

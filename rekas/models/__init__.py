@@ -23,6 +23,7 @@ from .postsecondary import (
     YhOutcome,
 )
 from .programmes import Orientation, Programme, ProgrammeName
+from .review import NameAlias, NameKind, PendingAdmission
 
 NATIONAL = "00"  # Yrkesbarometern's code for "the whole country"
 # How demo content (seed.py) is marked in the data, so pages can say it is invented.
@@ -40,8 +41,11 @@ __all__ = [
     "ImportBatch",
     "MatchingRate",
     "Occupation",
+    "NameAlias",
+    "NameKind",
     "OccupationalArea",
     "Orientation",
+    "PendingAdmission",
     "Programme",
     "ProgrammeName",
     "ProgrammeOccupation",

@@ -106,8 +106,14 @@ class AdmissionStatistic(models.Model):
     # Programme code or orientation code: part of the unique key (a nullable FK can't be).
     study_path = models.CharField(_("studieväg"), max_length=6)
     places = models.PositiveIntegerField(_("platser"), null=True, blank=True)
-    first_choice_applicants = models.PositiveIntegerField(_("förstahandssökande"), default=0)
+    # Every figure is optional: NULL means "not published" by the office, never 0.
+    first_choice_applicants = models.PositiveIntegerField(
+        _("förstahandssökande"), null=True, blank=True
+    )
     admitted = models.PositiveIntegerField(_("antagna"), null=True, blank=True)
+    admitted_first_choice = models.PositiveIntegerField(
+        _("antagna i första hand"), null=True, blank=True
+    )
     reserves = models.PositiveIntegerField(_("reserver"), null=True, blank=True)
     lowest_merit = models.DecimalField(
         _("lägsta antagningspoäng"), max_digits=5, decimal_places=1, null=True, blank=True
@@ -115,6 +121,12 @@ class AdmissionStatistic(models.Model):
     median_merit = models.DecimalField(
         _("medianmeritvärde"), max_digits=5, decimal_places=1, null=True, blank=True
     )
+    mean_merit = models.DecimalField(
+        _("medelmeritvärde"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    # The published name beyond the programme or orientation REKAS recognised ("Alpin Rig",
+    # "Musik, spetsutbildning, riksrekrytering, Horn"): part of the key, so variants stay apart.
+    variant = models.CharField(_("variant som publicerad"), max_length=200, blank=True)
     needs_review = models.BooleanField(_("granskas"), default=False)
     review_note = models.CharField(_("granskningsnotering"), max_length=255, blank=True)
     source = models.CharField(_("källa"), max_length=200, blank=True)
@@ -128,7 +140,8 @@ class AdmissionStatistic(models.Model):
         verbose_name_plural = _("antagningsstatistik")
         constraints = [
             models.UniqueConstraint(
-                fields=["year", "round", "school", "study_path"], name="rekas_unique_admission"
+                fields=["year", "round", "school", "study_path", "variant"],
+                name="rekas_unique_admission",
             )
         ]
         indexes = [

@@ -21,6 +21,7 @@ from ..models import (
     AdmissionStatistic,
     Assessment,
     Occupation,
+    PendingAdmission,
     Programme,
     ProgrammeOccupation,
 )
@@ -37,11 +38,14 @@ ADMISSION_FIELDS = {
     "programme__name": "programme_name",
     "programme__kind": "programme_kind",
     "study_path": "study_path",
+    "variant": "variant",
     "places": "places",
     "first_choice_applicants": "first_choice_applicants",
     "admitted": "admitted",
+    "admitted_first_choice": "admitted_first_choice",
     "reserves": "reserves",
     "lowest_merit": "lowest_merit",
+    "mean_merit": "mean_merit",
     "median_merit": "median_merit",
     "needs_review": "needs_review",
 }
@@ -75,9 +79,28 @@ def admissions_queryset(
 def admissions_frame(**filters: object) -> pd.DataFrame:
     rows = admissions_queryset(**filters).values_list(*ADMISSION_FIELDS)
     frame = pd.DataFrame.from_records(list(rows), columns=list(ADMISSION_FIELDS.values()))
-    for column in ("lowest_merit", "median_merit"):
+    for column in ("lowest_merit", "mean_merit", "median_merit"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
     return frame
+
+
+def national_reference(admissions: pd.DataFrame) -> pd.Series:
+    """The national median lowest merit per programme for the years and rounds in
+    `admissions` (the yardstick of the merit measure), read as two columns only."""
+    if admissions.empty:
+        return pd.Series(dtype=float)
+    rows = AdmissionStatistic.objects.filter(
+        year__in=[int(year) for year in admissions["year"].unique()],
+        round__in=list(admissions["round"].unique()),
+        lowest_merit__isnull=False,
+    ).values_list("programme__code", "lowest_merit")
+    frame = pd.DataFrame.from_records(list(rows), columns=["programme_code", "lowest_merit"])
+    return analysis.national_lowest_merit(frame)
+
+
+def pending_count() -> int:
+    """Rows of admission imports waiting for a name: they count nowhere until mapped."""
+    return PendingAdmission.objects.count()
 
 
 def links_frame() -> pd.DataFrame:
@@ -256,7 +279,13 @@ def area(code: str) -> Area | None:
 def matching(admissions: pd.DataFrame, *, by: list[str]) -> pd.DataFrame:
     """Programmes per area with pressure, outlook and matching class (analysis.matching) against
     the current mapping and the latest assessment round."""
-    return analysis.matching(admissions, links_frame(), assessments_frame(), by=by)
+    return analysis.matching(
+        admissions,
+        links_frame(),
+        assessments_frame(),
+        by=by,
+        reference=national_reference(admissions),
+    )
 
 
 def occupation_assessments(

@@ -37,6 +37,7 @@ def _source_context(filters: Filters | None = None) -> dict:
         "demo_admissions": demo_admissions,
         "filters": filters,
         "round_label": dict(AdmissionStatistic.Round.choices).get(filters.round) if filters else "",
+        "pending_rows": selectors.pending_count(),
     }
 
 

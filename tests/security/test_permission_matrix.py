@@ -135,6 +135,11 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
         {**row(ADMIN, admin=OK), **STAFF_ONLY},
     ),
     ("search synonyms (admin)", "/admin/sok/synonymer/", {**row(ADMIN, admin=OK), **STAFF_ONLY}),
+    (
+        "REKAS unknown names (admin)",
+        "/admin/rekas/okanda-namn/",
+        {**row(ADMIN, admin=OK), **STAFF_ONLY},
+    ),
 ]
 
 
