@@ -378,7 +378,8 @@ dangerous_school
 
 # tests/rekas/test_partial_statistics.py, test_fetch.py: fixtures named for their side effect, settings a test sets, server options
 merit_only
-_.daemon_threads
+daemon_threads
+handle_error
 _.REKAS_YRKESBAROMETER_URL
 _.REKAS_YRKESBAROMETER_TIMEOUT
 

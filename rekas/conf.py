@@ -9,6 +9,12 @@ DEFAULTS = {
     "SCB_API_URL": "https://api.scb.se/OV0104/v1/doris/sv/ssd/",
     # Seconds to wait for SCB's answer before giving up with a message.
     "SCB_API_TIMEOUT": 60,
+    # Arbetsförmedlingen's open-data file of the current Yrkesbarometer round (CC0); set by the
+    # environment variable REKAS_YRKESBAROMETER_URL (syvsite/settings/environment.py).
+    "YRKESBAROMETER_URL": "https://data.arbetsformedlingen.se/prognoser/yrkesbarometer.json",
+    # Seconds without an answer (connecting, or between two parts of the file) before the
+    # download gives up with a message.
+    "YRKESBAROMETER_TIMEOUT": 60,
 }
 
 

@@ -259,3 +259,6 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
     },
 }
+
+# REKAS: the address of Arbetsförmedlingen's Yrkesbarometer for `manage.py rekas_fetch`.
+REKAS_YRKESBAROMETER_URL = env("REKAS_YRKESBAROMETER_URL")

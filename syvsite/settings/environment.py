@@ -100,6 +100,12 @@ VARIABLES = [
         "Failed logins before the (account, IP address) pair is locked.",
     ),
     Variable("LOGIN_COOLOFF_MINUTES", int, 15, "Minutes until a locked login unlocks by itself."),
+    Variable(
+        "REKAS_YRKESBAROMETER_URL",
+        str,
+        "https://data.arbetsformedlingen.se/prognoser/yrkesbarometer.json",
+        "Where `manage.py rekas_fetch yrkesbarometer` downloads Arbetsförmedlingen's Yrkesbarometer (open data, CC0).",
+    ),
 ]
 
 env = environ.Env(**{v.name: (v.type, v.default) for v in VARIABLES})
