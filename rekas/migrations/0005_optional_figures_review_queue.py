@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='admissionstatistic',
             name='variant',
-            field=models.CharField(blank=True, max_length=200, verbose_name='variant som publicerad'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=200, verbose_name='variant som publicerad'),
         ),
         migrations.AlterField(
             model_name='admissionstatistic',

@@ -126,7 +126,9 @@ class AdmissionStatistic(models.Model):
     )
     # The published name beyond the programme or orientation REKAS recognised ("Alpin Rig",
     # "Musik, spetsutbildning, riksrekrytering, Horn"): part of the key, so variants stay apart.
-    variant = models.CharField(_("variant som publicerad"), max_length=200, blank=True)
+    variant = models.CharField(
+        _("variant som publicerad"), max_length=200, blank=True, default="", db_default=""
+    )
     needs_review = models.BooleanField(_("granskas"), default=False)
     review_note = models.CharField(_("granskningsnotering"), max_length=255, blank=True)
     source = models.CharField(_("källa"), max_length=200, blank=True)
