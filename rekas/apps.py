@@ -33,5 +33,8 @@ def _register_cache() -> None:
         models.Occupation,
         models.BarometerOccupation,
         models.ProgrammeOccupation,
+        # Mapping a name writes the rows that waited for it and pages say how many still wait.
+        models.NameAlias,
+        models.PendingAdmission,
     ):
         register_invalidation(model, "rekas")
