@@ -14,7 +14,6 @@ def _rows_from(plan: GuidancePlanPage) -> list[dict]:
             continue
         value = block.value
         method = value.get("method")
-        fact = value.get("fact")
         rows.append(
             {
                 "block_id": block.id,
@@ -25,7 +24,6 @@ def _rows_from(plan: GuidancePlanPage) -> list[dict]:
                 "responsible_role": value.get("responsible_role", ""),
                 "timing": value.get("timing", "")[:120],
                 "method_id": method.pk if method is not None else None,
-                "fact_id": fact.pk if fact is not None else None,
             }
         )
     return rows
