@@ -17,6 +17,7 @@ PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 
 help:
 	@echo "make run     installera, migrera, fyll med demoinnehåll och starta på http://127.0.0.1:$(PORT)"
+	@echo "             (med sökmotorn OpenSearch om Java 21+ finns, annars söker sajten i databasen)"
 	@echo "make test    installera, starta OpenSearch vid behov och kör hela testsviten"
 	@echo "make search  starta en lokal OpenSearch (Maven Central) på $(LOCAL_SEARCH_URL)"
 	@echo "make e2e     webbläsar-, tillgänglighets- och feltester"
@@ -42,9 +43,12 @@ migrate: install messages
 seed: migrate
 	$(PY) manage.py seed_demo
 
-run: seed
-	@echo "SYV-portalen startar på http://127.0.0.1:$(PORT)/ (Ctrl-C avslutar)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+# With the shipped OpenSearch when a suitable Java is on the machine (fetched the first time,
+# started, stopped on Ctrl-C); without Java, one line says so and searches use the database.
+run: migrate
+	@search/engine/with-engine.sh --port $(SEARCH_PORT) -- bash -c '$(PY) manage.py seed_demo && \
+	  echo "SYV-portalen startar på http://127.0.0.1:$(PORT)/ (Ctrl-C avslutar)" && \
+	  exec $(PY) manage.py runserver 127.0.0.1:$(PORT)'
 
 serve: install
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -218,9 +218,16 @@ demand_index
 match_label
 area_name
 barometer_round
+not_published
+pressure_measure
+pressure_label
 
 # rekas/documents.py: search document fields: filled by to_document, read by the engine's facets and sorts
 programme_kind
+
+# rekas/forms.py: MapForm's fields (rendered by Django, named in rekas/includes/map_form.html)
+karta
+yrke
 
 # rekas/importers/writer.py: reached by Django, Wagtail or a template
 _.rows_replaced
@@ -232,6 +239,12 @@ rows_replaced
 rows_flagged
 PRELIMINARY
 
+# rekas/models/review.py, rekas/importers/pending.py: keys of waiting rows, read by string lookups
+programme_key
+place_key
+_.programme_key
+_.place_key
+
 # rekas/models/occupations.py: model fields and choices: read in templates, by string lookups (filter/update/values) or written for the record
 MEDIUM
 SHORTAGE
@@ -242,6 +255,33 @@ INCREASE
 UNCHANGED
 DECREASE
 taxonomy_version
+
+# rekas/api/university.py, yh.py, matching_rates.py: django-ninja schema fields (the JSON an API client gets)
+all_eligible_admitted
+nobody_admitted
+employed_margin
+self_employed_margin
+job_seeking_margin
+studying_margin
+other_margin
+
+# rekas/forms.py: UniversityFilterForm's fields (the query parameters of /rekas/hogskola/)
+larosate
+termin
+ort
+
+# rekas/models/postsecondary.py: model fields written by the imports, read by ordering and lookups
+term_order
+employed
+self_employed
+job_seeking
+studying
+
+# rekas/views/tables.py: read by the template rekas/includes/table.html
+own_period
+
+# tests/rekas/test_scb.py: a Django setting the fetch reads through rekas.conf
+_.REKAS_SCB_API_URL
 
 # rekas/models/programmes.py: model fields and choices: read in templates, by string lookups (filter/update/values) or written for the record
 VOCATIONAL
@@ -336,6 +376,13 @@ method_bank
 # tests/rekas/test_pages.py: pytest fixtures named for their side effect, settings a test sets, handler hooks
 dangerous_school
 
+# tests/rekas/test_partial_statistics.py, test_fetch.py: fixtures named for their side effect, settings a test sets, server options
+merit_only
+daemon_threads
+handle_error
+_.REKAS_YRKESBAROMETER_URL
+_.REKAS_YRKESBAROMETER_TIMEOUT
+
 # tests/search/test_adapter.py: pytest fixtures named for their side effect, settings a test sets, handler hooks
 do_DELETE
 do_GET
@@ -348,3 +395,77 @@ ranked_type
 
 # tests/search/test_registry.py: pytest fixtures named for their side effect, settings a test sets, handler hooks
 phase
+
+# syvsite/accounts/middleware.py: a middleware named in settings.MIDDLEWARE; Django calls its hooks
+SecondFactorMiddleware
+_.process_view
+_.process_exception
+
+# syvsite/home/blocks.py: a Wagtail block's Meta option
+admin_text
+
+# syvsite/privacy/retention.py: a rule's texts, shown by the privacy page's retention block
+_.removes
+_.keeps
+
+# tests/internships/test_retention.py, tests/privacy/test_retention.py: settings a test sets
+_.INTERNSHIPS_CERTIFICATE_RETENTION_DAYS
+_.INTERNSHIPS_ROUND_RETENTION_DAYS
+_.INTERNSHIPS_BOOKING_RETENTION_DAYS
+_.FORUM_IP_RETENTION_DAYS
+
+# syvsite/privacy/models.py: choices offered by the access log's search form (.choices)
+EXTRACT
+ERASE
+PUPIL
+
+# internships/models: retention markers, read by lookups (erased_at__isnull) and written by update()
+erased_at
+
+# syvsite/core: named by dotted path in settings (CACHES, MIDDLEWARE)
+ResilientRedisCache
+PageCacheMiddleware
+
+# tests/core/test_cache_server.py: a setting the test points at its own cache server
+_.CACHES
+
+# search/results.py: read by search/templates/search/search.html
+exact_total
+
+# syvsite/maps/render.py: read by maps/map.html
+class_label
+
+# tests/core/test_two_factor.py: a setting a test sets
+_.OTP_TOTP_THROTTLE_FACTOR
+
+# tests/facts and tests/omvarld: settings a test sets for the code it exercises
+_.FACTS_REVIEW_AFTER_MONTHS
+_.FACTS_LINK_TIMEOUT
+_.OMVARLD_READ_TIMEOUT
+_.OMVARLD_MAX_BYTES
+
+# tests/http_fixtures.py: read by socketserver.ThreadingMixIn
+_.daemon_threads
+
+# facts/documents.py, omvarld/documents.py: search document fields, filled by name from to_document
+fact_kind
+fact_year
+year_sort
+omvarld_source
+
+# facts/models/choices.py: choices read by their values (Kind.values, forms, templates)
+RESEARCH
+REPORT
+INQUIRY
+STEERING
+GUIDELINES
+STATISTICS
+WEB
+REGISTRATION
+PAID
+
+# facts and omvarld models: fields read in templates, exports and lookups
+licence
+source_for_rekas
+source_page
+news_page

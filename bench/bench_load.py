@@ -8,12 +8,17 @@ A fresh database (SQLite in a temporary folder, or BENCH_DATABASE_URL — an emp
 database you created) is migrated and seeded with the demo content; its search indices are
 built on the real engine (SEARCH_URL, default http://127.0.0.1:9201) under their own prefix
 and deleted afterwards. The site runs with the production settings (DEBUG off, collected and
-compressed static files, plain http on 127.0.0.1) under gunicorn on a free loopback port.
+compressed static files, plain http on 127.0.0.1) under gunicorn on a free loopback port,
+with its own Valkey/Redis server as the shared cache (files when neither is installed).
 
 wrk hits, for a fixed time each: the baseline /healthz (the same server and middleware, no
-database or engine), the search page (rotating queries), method pages and REKAS municipality
-pages. For each: requests per second, p50/p95/p99 latency, non-2xx answers and socket errors,
-and the ratio to the baseline. Any error makes the benchmark fail (exit 1).
+database or engine), method pages and REKAS municipality pages as anonymous visitors get them
+(from the page cache) and rendered (a session cookie makes the cache step aside), the search
+page (rotating queries), and the engine itself with the very queries the search page sends
+(recorded beforehand). For each: requests per second, p50/p95/p99 latency, non-2xx answers and
+socket errors, and the ratio to the baseline. One user in one process: /healthz and the
+uncached REKAS pages, median time. The issue-18 targets are recorded as ratios of this run
+(bench/summary.py). Any error makes the benchmark fail (exit 1).
 """
 
 from __future__ import annotations
@@ -24,8 +29,7 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,35 +38,27 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a script or by bench/run.py: the project on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.load_support import (  # noqa: E402
+    WRK_DONE,
+    WRK_PATHS,
+    cache_server,
+    engine_capture_script,
+    engine_wrk_script,
+    get,
+    gunicorn,
+    parse_line,
+    run_wrk,
+    single_user_script,
+)
+from bench.summary import record  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-WRK_SCRIPT = r"""
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args)
-  paths = args
-  index = 0
-  non2xx = 0
-end
-function request()
-  index = index % #paths + 1
-  return wrk.format("GET", paths[index])
-end
-function response(status, headers, body)
-  if status < 200 or status > 299 then non2xx = non2xx + 1 end
-end
-function done(summary, latency, requests)
-  local bad = 0
-  for _, thread in ipairs(threads) do bad = bad + thread:get("non2xx") end
-  local e = summary.errors
-  io.write(string.format(
-    'WRK {"requests":%d,"duration_us":%d,"non2xx":%d,"connect":%d,"read":%d,' ..
-    '"write":%d,"timeout":%d,"p50":%d,"p95":%d,"p99":%d,"max":%d}\n',
-    summary.requests, summary.duration, bad, e.connect, e.read, e.write, e.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
-end
-"""
 # Pages a visitor opens, found in the seeded database (never hard-coded slugs).
 DISCOVER = r"""
 import json
@@ -88,20 +84,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--workers", type=int, default=int(os.environ.get("BENCH_LOAD_WORKERS", "2"))
     )
     return parser.parse_args(argv)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str, *, timeout: float = 30) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
 
 
 def _site_env(workdir: Path, search_url: str) -> dict:
@@ -140,101 +122,47 @@ def _manage(env: dict, *args: str) -> str:
 
 def _engine_reachable(url: str) -> bool:
     try:
-        return _get(url, timeout=3)[0] == 200
+        return get(url, timeout=3)[0] == 200
     except OSError:
         return False
 
 
-@contextlib.contextmanager
-def gunicorn(env: dict, *, workers: int, log_path: Path):
-    port = _free_port()
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(  # noqa: S603
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "syvsite.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--worker-class",
-                "gthread",
-                "--threads",
-                "4",
-                # The default 30 s kills workers that boot or answer slowly on a busy machine.
-                "--timeout",
-                "120",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"gunicorn avslutades:\n{log_path.read_text()[-3000:]}")
-            with contextlib.suppress(OSError):
-                if _get(f"{base}/healthz", timeout=2)[0] == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn svarade inte på /healthz inom 300 s")
-            time.sleep(0.5)
-        yield base
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-
-
-def _check_pages(base: str, endpoints: dict[str, list[str]]) -> None:
-    """Every page answers 200 before the load starts, and search really uses the engine."""
-    for paths in endpoints.values():
-        for path in paths:
-            status, _ = _get(base + path)
+def _check_pages(base: str, targets: dict[str, Target]) -> None:
+    """Every page answers 200 before the load starts, cached pages really come from the cache,
+    and search really uses the engine."""
+    for target in targets.values():
+        if target.engine:
+            continue
+        for path in target.paths:
+            status, _, headers = _get_full(base + path, headers=target.header_dict())
             if status != 200:
                 raise RuntimeError(f"{path} svarade {status} före lasttestet")
+            if target.cached and _get_full(base + path)[2].get("X-Cache") != "HIT":
+                raise RuntimeError(f"{path} kom inte från sidcachen")
     for query in QUERIES:
-        _, body = _get(f"{base}/api/v1/search/?q={urllib.parse.quote(query)}")
+        _, body = get(f"{base}/api/v1/search/?q={urllib.parse.quote(query)}")
         if not json.loads(body)["engine_used"]:
             raise RuntimeError(f"Sökningen på {query!r} svarade inte från sökmotorn")
 
 
-def run_wrk(base: str, paths: list[str], *, seconds: int, connections: int, script: Path) -> dict:
-    completed = subprocess.run(  # noqa: S603
-        [
-            "wrk",
-            "--threads",
-            "1",
-            "--connections",
-            str(connections),
-            "--duration",
-            f"{seconds}s",
-            "--timeout",
-            "10s",
-            "--script",
-            str(script),
-            base,
-            "--",
-            *paths,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=seconds + 60,
-        check=True,
-    )
-    line = next(line for line in completed.stdout.splitlines() if line.startswith("WRK "))
-    figures = json.loads(line.removeprefix("WRK "))
-    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
-    figures["socket_errors"] = sum(figures[k] for k in ("connect", "read", "write", "timeout"))
-    return figures
+def _get_full(url: str, *, headers: dict | None = None) -> tuple[int, bytes, dict]:
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 - loopback
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
+
+
+@dataclass
+class Target:
+    paths: list[str]
+    headers: tuple[str, ...] = ()  # wrk -H values
+    cached: bool = False  # must come from the page cache
+    engine: bool = False  # sent to the search engine itself, not the site
+
+    def header_dict(self) -> dict:
+        return dict(header.split(": ", 1) for header in self.headers)
 
 
 def _ratio(baseline_rps: float, rps: float) -> str:
@@ -288,6 +216,57 @@ def _cleanup(env: dict) -> None:
         urllib.request.urlopen(request, timeout=30).close()  # noqa: S310
 
 
+def _targets(found: dict, engine_requests: list[dict]) -> dict[str, Target]:
+    # A session cookie the site does not know: the visitor is anonymous, but the page cache
+    # steps aside (it never serves a request with a session), so the page is rendered.
+    uncached = ("Cookie: sessionid=bench-load-uncached",)
+    return {
+        "baseline /healthz": Target(["/healthz"]),
+        "metodsida (cache)": Target(found["methods"], cached=True),
+        "metodsida (renderad)": Target(found["methods"], headers=uncached),
+        "REKAS kommun (cache)": Target(found["rekas"], cached=True),
+        "REKAS kommun (rend.)": Target(found["rekas"], headers=uncached),
+        "sök /sok/?q=…": Target([f"/sok/?q={urllib.parse.quote(q)}" for q in QUERIES]),
+        "sökmotorn direkt": Target([item["path"] for item in engine_requests], engine=True),
+    }
+
+
+def _measure(
+    base: str, search_url: str, targets: dict[str, Target], args, workdir: Path, log_path: Path
+) -> dict[str, dict]:
+    site_script = workdir / "load.lua"
+    site_script.write_text(WRK_PATHS + WRK_DONE)
+    results = {}
+    for name, target in targets.items():
+        before = _log_counts(log_path)
+        results[name] = run_wrk(
+            search_url if target.engine else base,
+            target.paths,
+            seconds=args.seconds,
+            connections=args.connections,
+            script=workdir / "engine.lua" if target.engine else site_script,
+            headers=target.headers,
+        )
+        after = _log_counts(log_path)
+        results[name].update({k: after[k] - before[k] for k in after})
+    return results
+
+
+def _record_targets(results: dict[str, dict], single: dict, errors: int) -> None:
+    healthz = results["baseline /healthz"]["rps"]
+    record("method_cached", results["metodsida (cache)"]["rps"] / healthz)
+    record("rekas_cached", results["REKAS kommun (cache)"]["rps"] / healthz)
+    page_ms = statistics.median(single["pages_ms"].values())
+    record(
+        "rekas_uncached_single",
+        page_ms / single["healthz_ms"],
+        detail=f"{page_ms:.1f} ms ÷ {single['healthz_ms']:.2f} ms (median, en process)",
+    )
+    engine = results["sökmotorn direkt"]["rps"]
+    record("search_vs_engine", results["sök /sok/?q=…"]["rps"] / engine)
+    record("load_errors", errors)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv if argv is not None else sys.argv[1:])
     search_url = os.environ.get("SEARCH_URL") or "http://127.0.0.1:9201"
@@ -297,9 +276,14 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(
             f"Sökmotorn svarar inte på {search_url}: starta den med search/engine/opensearch.sh start"
         )
-    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-load-") as tmp,
+        cache_server(Path(tmp)) as cache_url,
+    ):
         workdir = Path(tmp)
         env = _site_env(workdir, search_url)
+        if cache_url:
+            env["CACHE_URL"] = cache_url
         try:
             started = time.monotonic()
             for command in (
@@ -309,42 +293,37 @@ def main(argv: list[str] | None = None) -> None:
             ):
                 _manage(env, *command)
             found = json.loads(_manage(env, "shell", "--no-imports", "-c", DISCOVER))
-            print(
-                f"Demosajten klar på {time.monotonic() - started:.0f} s ({env['DATABASE_URL'].split(':')[0]})"
+            captured = parse_line(
+                _manage(env, "shell", "-c", engine_capture_script(QUERIES)), "CAPTURED"
             )
-            script = workdir / "load.lua"
-            script.write_text(WRK_SCRIPT)
-            endpoints = {
-                "baseline /healthz": ["/healthz"],
-                "sök /sok/?q=…": [f"/sok/?q={urllib.parse.quote(q)}" for q in QUERIES],
-                "metodsida": found["methods"],
-                "REKAS kommunsida": found["rekas"],
-            }
+            single = parse_line(
+                _manage(env, "shell", "-c", single_user_script(found["rekas"])), "SINGLE"
+            )
+            print(
+                f"Demosajten klar på {time.monotonic() - started:.0f} s "
+                f"({env['DATABASE_URL'].split(':')[0]}, cache: {cache_url or 'filer'})"
+            )
+            (workdir / "engine.lua").write_text(engine_wrk_script(captured, WRK_DONE))
+            targets = _targets(found, captured)
             log_path = workdir / "gunicorn.log"
             with gunicorn(env, workers=args.workers, log_path=log_path) as base:
-                _check_pages(base, endpoints)
-                results = {}
-                for name, paths in endpoints.items():
-                    before = _log_counts(log_path)
-                    results[name] = run_wrk(
-                        base,
-                        paths,
-                        seconds=args.seconds,
-                        connections=args.connections,
-                        script=script,
-                    )
-                    after = _log_counts(log_path)
-                    results[name].update({k: after[k] - before[k] for k in after})
+                _check_pages(base, targets)
+                results = _measure(base, search_url, targets, args, workdir, log_path)
         finally:
             _cleanup(env)
         errors = _report(
             results, seconds=args.seconds, connections=args.connections, workers=args.workers
+        )
+        print(
+            f"En användare, en process (median): /healthz {single['healthz_ms']:.2f} ms, "
+            + ", ".join(f"{path} {ms:.1f} ms" for path, ms in single["pages_ms"].items())
         )
         server_errors = sum(f["server_errors"] for f in results.values())
         if server_errors:
             print(f"Serverloggen har {server_errors} fel (ERROR/CRITICAL):")
             print(log_path.read_text(errors="replace")[-3000:])
             errors += server_errors
+        _record_targets(results, single, errors)
     if errors:
         sys.exit(1)
 

@@ -3,7 +3,7 @@
 Figures, each against a baseline measured in the same run:
 1. full `rebuild` throughput (database → documents → engine + database copy) against a bare
    bulk load of the same, already built documents into an index with the same body
-   (goal: ≥ 0.7×);
+   (goal: ≥ 0.9×);
 2. p50/p95 of GET /api/v1/search/ over HTTP against the bare engine query with the same body
    (goal: p95 ratio ≤ 1.5);
 3. the same API answered by the database fallback against the engine (ratio reported).
@@ -288,6 +288,7 @@ def main() -> None:
         import urllib3
 
         from bench.search_corpus import QUERIES, generate
+        from bench.summary import record
         from search import indices
         from search.client import get_engine
 
@@ -304,7 +305,12 @@ def main() -> None:
             bare_rates.append(bench_bare_bulk(model))
             bare_rate = statistics.mean(bare_rates)
             print(
-                f"  → rebuild / bare bulk (medel) = {rebuild_rate / bare_rate:.2f}× (mål ≥ 0,7×)\n"
+                f"  → rebuild / bare bulk (medel) = {rebuild_rate / bare_rate:.2f}× (mål ≥ 0,9×)\n"
+            )
+            record(
+                "rebuild_vs_bulk",
+                rebuild_rate / bare_rate,
+                detail=f"{rebuild_rate:.0f} ÷ {bare_rate:.0f} dok/s, {DOCS} dokument",
             )
 
             server = serve()

@@ -5,14 +5,17 @@
     python bench/run.py --list
 
 Each benchmark prints its own figures and ratios against a baseline measured in the same run.
-A separate process per benchmark keeps their Django settings and databases apart.
+A separate process per benchmark keeps their Django settings and databases apart. At the end,
+the performance targets (bench/summary.py) are printed as one table from this run's figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -51,15 +54,24 @@ def main(argv: list[str] | None = None) -> int:
             f"Okänd mätning: {', '.join(unknown)}. Finns: {', '.join(available)}", file=sys.stderr
         )
         return 2
+    sys.path.insert(0, str(ROOT))
+    from bench import summary
+
     results = []
-    for name in wanted or list(available):
-        print(f"\n=== bench_{name} ===", flush=True)
-        returncode, seconds = run_one(name, available[name])
-        results.append((name, returncode, seconds))
+    with tempfile.TemporaryDirectory(prefix="bench-summary-") as folder:
+        os.environ["BENCH_SUMMARY"] = str(Path(folder) / "figures.jsonl")
+        for name in wanted or list(available):
+            print(f"\n=== bench_{name} ===", flush=True)
+            returncode, seconds = run_one(name, available[name])
+            results.append((name, returncode, seconds))
+        figures = summary.read(os.environ.pop("BENCH_SUMMARY"))
     print("\n=== Sammanfattning ===")
     for name, returncode, seconds in results:
         state = "ok" if returncode == 0 else f"MISSLYCKADES (kod {returncode})"
         print(f"bench_{name:<20} {state:<28} {seconds:7.1f} s")
+    if figures:
+        print("\nMålen (issue 18), kvoter från den här körningen:")
+        summary.print_table(figures)
     return 0 if all(returncode == 0 for _, returncode, _ in results) else 1
 
 

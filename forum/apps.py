@@ -9,10 +9,11 @@ class ForumConfig(AppConfig):
         from syvsite.accounts.signals import account_deleting, collect_personal_data
         from syvsite.core.registry import register_dashboard_panel, register_home_panel
 
-        from . import documents, panels  # noqa: F401 - documents connects the re-index receivers
+        from . import documents, panels, retention  # noqa: F401 - documents connects receivers
         from .services import personal_data
 
         register_dashboard_panel(panels.dashboard_panel)
         register_home_panel(panels.home_panel)
+        retention.register()
         collect_personal_data.connect(personal_data.collect, dispatch_uid="forum.collect")
         account_deleting.connect(personal_data.anonymise, dispatch_uid="forum.anonymise")

@@ -50,6 +50,14 @@ class ActivityBlock(blocks.StructBlock):
         required=False,
         help_text=_("Valfritt: en metod ur metodbanken som aktiviteten bygger på."),
     )
+    fact = blocks.PageChooserBlock(
+        page_type="facts.FactPage",
+        label=_("Underlag i faktabanken"),
+        required=False,
+        help_text=_(
+            "Valfritt: en lag, rapport eller forskning i faktabanken som aktiviteten vilar på."
+        ),
+    )
 
     class Meta:
         icon = "date"

@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from facts.models import FactPage
 from methods.models import MethodPage
 from syvsite.core.seed import demo_data
 from syvsite.regions.models import County, Municipality
@@ -36,6 +37,11 @@ def _block(block_type: str, value: dict) -> dict:
     return {"type": block_type, "id": str(uuid.uuid4()), "value": value}
 
 
+def _fact_ids() -> dict[str, int]:
+    """Facts bank entries by slug (seeded before the plans), for activities' `fact`."""
+    return dict(FactPage.objects.live().values_list("slug", "pk"))
+
+
 def _activity(row: dict, methods: dict[str, int]) -> dict:
     return _block(
         "activity",
@@ -46,6 +52,7 @@ def _activity(row: dict, methods: dict[str, int]) -> dict:
             "title": row["title"],
             "description": row["description"],
             "method": methods.get(row.get("method")),
+            "fact": _fact_ids().get(row.get("fact")),
         },
     )
 

@@ -163,7 +163,7 @@ def filter_activities(
     # Live and without a view restriction (a restriction can be added without republishing).
     visible_plans = GuidancePlanPage.objects.live().public().values("pk")
     activities = PlanActivity.objects.filter(plan__in=visible_plans).select_related(
-        "plan", "municipality__county", "method"
+        "plan", "municipality__county", "method", "fact"
     )
     if stages:
         activities = activities.filter(stage__in=stages)

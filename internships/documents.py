@@ -96,6 +96,8 @@ def to_document(listing) -> dict:
         "title": listing.title,
         "summary": listing.description[:300],
         "body": joined(
+            # The kind of placement is what many search for ("prao göteborg", "apl bygg").
+            PLACEMENT_TYPE_SHORT[listing.placement_type],
             listing.description,
             listing.company.name,
             listing.occupation_name,

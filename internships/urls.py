@@ -7,6 +7,7 @@ from .views import (
     coordination,
     public,
     pupil,
+    pupil_data,
     rounds,
     school,
 )
@@ -86,6 +87,13 @@ urlpatterns = [
     path(
         S + "intyg/<int:certificate_id>/pdf/", school.certificate_download, name="certificate_pdf"
     ),
+    path(S + "elever/<str:kind>/<int:pupil_id>/", pupil_data.extract, name="pupil_extract"),
+    path(
+        S + "elever/<str:kind>/<int:pupil_id>/utdrag.json",
+        pupil_data.extract_json,
+        name="pupil_extract_json",
+    ),
+    path(S + "elever/<str:kind>/<int:pupil_id>/radera/", pupil_data.erase, name="pupil_erase"),
     path(S + "valomgangar/ny/", rounds.round_create, name="round_create"),
     path(R, rounds.round_detail, name="round"),
     path(R + "elever/", rounds.participants_add, name="participants_add"),

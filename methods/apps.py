@@ -24,3 +24,23 @@ class MethodsConfig(AppConfig):
         register_dashboard_panel(panels.dashboard_panel)
         register_page_context(MethodIndexPage, listing_context)
         register_page_context(MethodPage, method_context)
+        _register_cache()
+
+
+def _register_cache() -> None:
+    """Method pages and the bank show ratings, uses, approved comments and the vocabularies."""
+    from syvsite.core.registry import register_cached_page, register_invalidation
+
+    from . import models
+
+    register_cached_page(models.MethodIndexPage, "methods")
+    register_cached_page(models.MethodPage, "methods")
+    for model in (
+        models.MethodRating,
+        models.MethodUse,
+        models.MethodComment,
+        models.TargetGroup,
+        models.MethodFormat,
+        models.Theme,
+    ):
+        register_invalidation(model, "methods")

@@ -19,6 +19,8 @@ from wagtail.models import WorkflowState
 
 from search.results import MAX_RESULT_WINDOW, Hit, SearchResult
 from search.services import more_like_this, search
+from syvsite.core.pagecache.fragments import cached_value
+from syvsite.core.registry import PAGES
 
 from . import conf
 from .documents import DOC_TYPE
@@ -206,8 +208,15 @@ def related_methods(page: MethodPage) -> list[MethodPage]:
     """Search's more-like-this (by text in the engine, by shared target groups and tags in its
     database copy), topped up with methods sharing themes and target groups."""
     limit = conf.get("RELATED_COUNT")
-    hits = more_like_this(doc_type=DOC_TYPE, object_id=page.pk, size=limit)
-    ids = [int(hit.id) for hit in hits]
+    # The same for every visitor and stale only when methods change: asked of the engine
+    # once per change, not on every view (members' pages are not served from the page cache).
+    ids = cached_value(
+        f"methods:related:{page.pk}:{limit}",
+        tags=(PAGES, "methods"),
+        compute=lambda: [
+            int(hit.id) for hit in more_like_this(doc_type=DOC_TYPE, object_id=page.pk, size=limit)
+        ],
+    )
     related = [method for method in by_ids_in_order(ids) if method.pk != page.pk][:limit]
     if len(related) < limit:
         seen = {method.pk for method in related}

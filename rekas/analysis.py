@@ -11,7 +11,13 @@ import numpy as np
 import pandas as pd
 from django.utils.translation import gettext_lazy as _
 
-COUNT_COLUMNS = ["places", "first_choice_applicants", "admitted", "reserves"]
+COUNT_COLUMNS = [
+    "places",
+    "first_choice_applicants",
+    "admitted",
+    "admitted_first_choice",
+    "reserves",
+]
 
 # Matching thresholds (docs/rekas-method.md, "Matchning").
 HIGH_PRESSURE = 1.0  # first-choice applicants per place: more applicants than places
@@ -32,7 +38,7 @@ class Match:
     BALANCED_HIGH = "balans_hog"
     BALANCED_LOW = "balans_lag"
     NO_OUTLOOK = "prognos_saknas"
-    NO_PLACES = "platser_saknas"
+    NO_PLACES = "platser_saknas"  # no measure of pressure published
 
     LABELS = {
         DEMANDED_LOW: _("Efterfrågad utbildning med lågt söktryck"),
@@ -42,7 +48,7 @@ class Match:
         BALANCED_HIGH: _("Arbetsmarknad i balans, högt söktryck"),
         BALANCED_LOW: _("Arbetsmarknad i balans, lågt söktryck"),
         NO_OUTLOOK: _("Prognos saknas"),
-        NO_PLACES: _("Platsantal saknas"),
+        NO_PLACES: _("Söktryck kan inte bedömas (inga jämförbara siffror publicerade)"),
     }
     # Badge style per class: success = a good choice to point out, warning = worth discussing.
     TONES = {
@@ -57,48 +63,111 @@ class Match:
     }
 
 
+class Measure:
+    """How the search pressure (söktryck) of a group is judged, best first: offices publish
+    different figures, so each group uses the best measure its own rows have and says which
+    (docs/rekas-method.md, "Söktryck när siffror saknas")."""
+
+    APPLICANTS = "forstahandssokande"  # first-choice applicants per place ≥ 1
+    FILL = "fyllnadsgrad"  # every place filled, and reserves left when reserves are published
+    MERIT = "lagsta_merit"  # lowest admitted merit at or above the programme's national median
+    NONE = "inget"
+
+    LABELS = {
+        APPLICANTS: _("Förstahandssökande per plats"),
+        FILL: _("Fyllnadsgrad och reserver"),
+        MERIT: _("Lägsta antagningspoäng mot rikets median för programmet"),
+        NONE: _("Inget mått publicerat"),
+    }
+
+
 def summarise(admissions: pd.DataFrame, *, by: list[str]) -> pd.DataFrame:
     """Places, applicants, ratios and merit levels per group (e.g. by=["programme_code"]).
 
+    Every figure may be missing ("not published"): sums count the rows that publish the
+    figure and are missing when none does, never 0, and a ratio uses only the rows that
+    publish both its figures:
     - applicants_per_place = first-choice applicants / places
     - fill_rate = admitted / places
     - lowest_merit = the lowest admission merit among the group's schools (the easiest way in)
-    - median_merit = median of the schools' median merit values, weighted by admitted
-    Rows without places don't count towards the ratios.
+    - mean_merit, median_merit = the schools' values weighted by admitted (unweighted when a
+      school publishes the merit but not how many were admitted)
     """
+    columns = [
+        *by, *COUNT_COLUMNS, "applicants_per_place", "fill_rate", "lowest_merit", "mean_merit",
+        "median_merit", "schools",
+    ]  # fmt: skip
     if admissions.empty:
-        return pd.DataFrame(
-            columns=[
-                *by,
-                *COUNT_COLUMNS,
-                "applicants_per_place",
-                "fill_rate",
-                "lowest_merit",
-                "median_merit",
-                "schools",
-            ]
-        )
+        return pd.DataFrame(columns=columns)
     frame = admissions.copy()
-    for column in COUNT_COLUMNS:
-        frame[column] = pd.to_numeric(frame[column], errors="coerce")
-    frame["weighted_median"] = frame["median_merit"].astype(float) * frame["admitted"].fillna(0)
-    frame["median_weight"] = frame["admitted"].fillna(0).where(frame["median_merit"].notna(), 0)
+    for column in [*COUNT_COLUMNS, "lowest_merit", "mean_merit", "median_merit"]:
+        if column not in frame:
+            frame[column] = np.nan
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
+    pairs = {"applicants_per_place": "first_choice_applicants", "fill_rate": "admitted"}
+    for ratio, numerator in pairs.items():
+        both = frame[numerator].notna() & frame["places"].notna()
+        frame[f"{ratio}_num"] = frame[numerator].where(both)
+        frame[f"{ratio}_den"] = frame["places"].where(both)
+    for merit in ("mean_merit", "median_merit"):
+        weight = frame["admitted"].where(frame[merit].notna())
+        frame[f"{merit}_w"] = frame[merit] * weight
+        frame[f"{merit}_wt"] = weight
+        frame[f"{merit}_unweighted"] = (frame[merit].notna() & weight.isna()).astype(int)
     grouped = frame.groupby(by, dropna=False, sort=True)
     result = grouped[COUNT_COLUMNS].sum(min_count=1)
+    for ratio, rounding in (("applicants_per_place", 2), ("fill_rate", 3)):
+        numerator = grouped[f"{ratio}_num"].sum(min_count=1)
+        denominator = grouped[f"{ratio}_den"].sum(min_count=1).replace(0, np.nan)
+        result[ratio] = (numerator / denominator).round(rounding)
     result["lowest_merit"] = grouped["lowest_merit"].min().astype(float)
-    weights = grouped["median_weight"].sum()
-    result["median_merit"] = (grouped["weighted_median"].sum() / weights.replace(0, np.nan)).round(
-        1
-    )
+    for merit in ("mean_merit", "median_merit"):
+        weighted = grouped[f"{merit}_w"].sum(min_count=1) / grouped[f"{merit}_wt"].sum(
+            min_count=1
+        ).replace(0, np.nan)
+        unweighted = grouped[merit].mean()
+        result[merit] = weighted.where(grouped[f"{merit}_unweighted"].sum() == 0, unweighted)
+        result[merit] = result[merit].astype(float).round(1)
     result["schools"] = grouped["school_id"].nunique() if "school_id" in frame else np.nan
-    places = result["places"].replace(0, np.nan)
-    result["applicants_per_place"] = (result["first_choice_applicants"] / places).round(2)
-    result["fill_rate"] = (result["admitted"] / places).round(3)
-    return result.reset_index()
+    return result.reset_index()[columns]
+
+
+def pressure(summary: pd.DataFrame, reference: pd.Series) -> pd.DataFrame:
+    """Which measure judges each group's search pressure and whether it is high.
+
+    `reference`: the national median of the lowest admitted merit per programme_code (for the
+    merit measure). Returns pressure_measure and pressure_high (NaN when no measure)."""
+    applicants = summary["applicants_per_place"]
+    fill = summary["fill_rate"]
+    reserves = summary["reserves"]
+    lowest = summary["lowest_merit"]
+    national = summary["programme_code"].map(reference) if "programme_code" in summary else None
+    full = (fill >= 1.0) & (reserves.isna() | (reserves > 0))
+    conditions = [
+        applicants.notna(),
+        fill.notna(),
+        lowest.notna() & (national.notna() if national is not None else False),
+    ]
+    measures = [Measure.APPLICANTS, Measure.FILL, Measure.MERIT]
+    highs = [applicants >= HIGH_PRESSURE, full, lowest >= (national if national is not None else 0)]
+    measure = np.select(conditions, measures, default=Measure.NONE)
+    high = np.select(conditions, [h.astype(float) for h in highs], default=np.nan)
+    return pd.DataFrame({"pressure_measure": measure, "pressure_high": high}, index=summary.index)
+
+
+def national_lowest_merit(admissions: pd.DataFrame) -> pd.Series:
+    """Median of the schools' lowest admitted merit per programme_code (the merit measure's
+    yardstick); values above 340 (aptitude tests, other scales) are left out."""
+    if admissions.empty:
+        return pd.Series(dtype=float)
+    merits = pd.to_numeric(admissions["lowest_merit"], errors="coerce").astype(float)
+    usable = admissions.assign(lowest_merit=merits)[merits.notna() & (merits <= 340)]
+    return usable.groupby("programme_code")["lowest_merit"].median()
 
 
 def trend(admissions: pd.DataFrame) -> pd.DataFrame:
-    """Per year: totals and the change in first-choice applicants from the year before (%)."""
+    """Per year: totals and the change in first-choice applicants from the year before (%),
+    missing when either year does not publish them."""
     totals = summarise(admissions, by=["year"])
     if totals.empty:
         totals["change_pct"] = []
@@ -187,19 +256,20 @@ def _one_hot(assessments: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def classify(pressure: pd.Series, demand: pd.Series) -> pd.Series:
-    """Matching class per row from applicants per place and the demand index."""
-    high = pressure >= HIGH_PRESSURE
+def classify(high: pd.Series, demand: pd.Series) -> pd.Series:
+    """Matching class per row from whether pressure is high (1, 0, NaN = no measure) and the
+    demand index."""
+    pressed = high == 1
     strong = demand >= STRONG_DEMAND
     weak = demand <= WEAK_DEMAND
     conditions = [
-        pressure.isna(),
+        high.isna(),
         demand.isna(),
-        strong & ~high,
-        strong & high,
-        weak & high,
-        weak & ~high,
-        high,
+        strong & ~pressed,
+        strong & pressed,
+        weak & pressed,
+        weak & ~pressed,
+        pressed,
     ]
     choices = [
         Match.NO_PLACES,
@@ -210,9 +280,7 @@ def classify(pressure: pd.Series, demand: pd.Series) -> pd.Series:
         Match.LOW_WEAK,
         Match.BALANCED_HIGH,
     ]
-    return pd.Series(
-        np.select(conditions, choices, default=Match.BALANCED_LOW), index=pressure.index
-    )
+    return pd.Series(np.select(conditions, choices, default=Match.BALANCED_LOW), index=high.index)
 
 
 def matching(
@@ -221,11 +289,13 @@ def matching(
     assessments: pd.DataFrame,
     *,
     by: list[str],
+    reference: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Programmes per area (`by`, e.g. ["municipality_code"]) with pressure, outlook and class.
 
     `admissions` needs county_code and programme_code; the outlook of an area is that of its
-    county (Yrkesbarometern assesses counties, not municipalities).
+    county (Yrkesbarometern assesses counties, not municipalities). `reference`: the national
+    median lowest merit per programme (default: computed from `admissions`).
     """
     keys = (
         [*by, "county_code", "programme_code"]
@@ -234,7 +304,11 @@ def matching(
     )
     summary = summarise(admissions, by=keys)
     if summary.empty:
-        return summary.assign(demand_index=[], match=[], match_label=[])
+        return summary.assign(
+            demand_index=[], match=[], match_label=[], pressure_measure=[], pressure_label=[]
+        )
+    reference = national_lowest_merit(admissions) if reference is None else reference
+    summary = summary.join(pressure(summary, reference))
     counties = sorted(summary["county_code"].dropna().unique())
     programme_links = links[links["study_path"].str.len() <= 3]
     outlook = outlook_by_county(programme_links, assessments, counties=counties)
@@ -245,8 +319,11 @@ def matching(
         how="left",
     ).drop(columns=["county", "study_path"])
     thin = result["coverage"].fillna(0) < MIN_COVERAGE
-    result["match"] = classify(result["applicants_per_place"], result["demand_index"].where(~thin))
+    result["match"] = classify(result["pressure_high"], result["demand_index"].where(~thin))
     result["match_label"] = result["match"].map(lambda code: str(Match.LABELS[code]))
+    result["pressure_label"] = result["pressure_measure"].map(
+        lambda code: str(Measure.LABELS[code])
+    )
     return result
 
 

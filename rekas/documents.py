@@ -15,7 +15,15 @@ from search.documents import BaseDocument, SwedishText
 from search.registry import Facet, Related, SearchType, register
 from search.text import joined
 
-from .models import NATIONAL, Assessment, Occupation, Programme
+from .models import (
+    NATIONAL,
+    Assessment,
+    Occupation,
+    Programme,
+    UniversityProgramme,
+    YhArea,
+    YhOutcome,
+)
 from .selectors import Outlook, county_names, latest_round, outlook_for
 
 PROGRAMME_TYPE = "rekas_programme"
@@ -167,3 +175,150 @@ def enqueue_after_import(*, programmes: bool = False, occupations: bool = False)
         enqueue(
             doc_type=OCCUPATION_TYPE, object_ids=Occupation.objects.values_list("pk", flat=True)
         )
+
+
+# After upper-secondary school: university programmes (UHR) and YH areas, each with the
+# occupations they lead to, so a search for an occupation finds the educations too.
+UNIVERSITY_TYPE = "rekas_university"
+
+
+class UniversityProgrammeDocument(BaseDocument):
+    code = Keyword()
+    institution = Keyword()
+    occupations = SwedishText()
+
+
+def university_queryset() -> QuerySet:
+    return UniversityProgramme.objects.all()
+
+
+def university_to_document(programme: UniversityProgramme) -> dict:
+    from .selectors.postsecondary import programme_links
+
+    latest = programme.admissions.order_by("-term_order").first()
+    occupation_names = [link.occupation.name for link in programme_links(programme)]
+    figures = (
+        str(_("Senaste termin %(term)s: %(applicants)s sökande."))
+        % {"term": latest.term, "applicants": latest.applicants or "–"}
+        if latest
+        else ""
+    )
+    return {
+        "title": programme.name,
+        "summary": joined(
+            programme.institution,
+            figures,
+            str(_("Leder bland annat till: %(occupations)s."))
+            % {"occupations": ", ".join(occupation_names[:6])}
+            if occupation_names
+            else "",
+        ),
+        "body": joined(programme.code, programme.study_location, programme.education_type),
+        "occupations": "\n".join(occupation_names),
+        "url": programme.get_absolute_url(),
+        "audience": [str(_("Högskola"))],
+        "tags": [programme.code, programme.institution_code],
+        "code": programme.code,
+        "institution": programme.institution,
+    }
+
+
+register(
+    SearchType(
+        name=UNIVERSITY_TYPE,
+        label=_("Högskoleprogram"),
+        document=UniversityProgrammeDocument,
+        model="rekas.UniversityProgramme",
+        get_queryset=university_queryset,
+        to_document=university_to_document,
+        facets=(Facet("institution", _("Lärosäte")),),
+        related=(Related("rekas.EducationOccupation", lambda link: _linked_programmes(link)),),
+        query_fields=("title^3", "summary^2", "occupations^2", "body"),
+    )
+)
+
+
+YH_AREA_TYPE = "rekas_yh_area"
+
+
+class YhAreaDocument(BaseDocument):
+    occupations = SwedishText()
+
+
+def yh_area_queryset() -> QuerySet:
+    return YhArea.objects.all()
+
+
+def yh_area_to_document(area: YhArea) -> dict:
+    from .selectors.postsecondary import education_links
+
+    names = [link.occupation.name for link in education_links(kind="yh_area", key=area.slug)]
+    outcome = (
+        YhOutcome.objects.filter(area=area, sex="total", work__isnull=False)
+        .order_by("-year")
+        .first()
+    )
+    in_work = (
+        str(_("I arbete efter examen: %(share)s %% (±%(margin)s), %(year)s."))
+        % {
+            "share": f"{float(outcome.work):g}",
+            "margin": f"{float(outcome.work_margin):g}" if outcome.work_margin is not None else "–",
+            "year": outcome.year,
+        }
+        if outcome
+        else ""
+    )
+    leads_to = (
+        str(_("Leder bland annat till: %(occupations)s.")) % {"occupations": ", ".join(names[:6])}
+        if names
+        else ""
+    )
+    return {
+        "title": str(_("Yrkeshögskolan: %(area)s")) % {"area": area.name},
+        "summary": joined(in_work, leads_to),
+        "body": area.name,
+        "occupations": "\n".join(names),
+        "url": area.get_absolute_url(),
+        "audience": [str(_("Yrkeshögskola"))],
+        "tags": [area.slug],
+    }
+
+
+register(
+    SearchType(
+        name=YH_AREA_TYPE,
+        label=_("Yrkeshögskolans utbildningsområden"),
+        document=YhAreaDocument,
+        model="rekas.YhArea",
+        get_queryset=yh_area_queryset,
+        to_document=yh_area_to_document,
+        related=(
+            Related(
+                "rekas.EducationOccupation",
+                lambda link: (
+                    YhArea.objects.filter(slug=link.key).values_list("pk", flat=True)
+                    if link.kind == "yh_area"
+                    else []
+                ),
+            ),
+        ),
+        query_fields=("title^3", "summary^2", "occupations^2", "body"),
+    )
+)
+
+
+def _linked_programmes(link) -> list[int]:
+    field = {"university": "code", "sun": "sun_code"}.get(link.kind)
+    if field is None:
+        return []
+    return list(
+        UniversityProgramme.objects.filter(**{field: link.key}).values_list("pk", flat=True)
+    )
+
+
+def enqueue_postsecondary(*, universities=(), yh_areas=()) -> None:
+    """Bulk imports send no signals: re-index the programmes and areas an import touched."""
+    from search.outbox import enqueue
+
+    enqueue(doc_type=UNIVERSITY_TYPE, object_ids=universities)
+    enqueue(doc_type=YH_AREA_TYPE, object_ids=yh_areas)

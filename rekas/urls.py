@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public
+from .views import public, university, yh
 
 app_name = "rekas"
 
@@ -11,4 +11,11 @@ urlpatterns = [
     path("rekas/program/<str:code>/", public.programme, name="programme"),
     path("rekas/yrke/<str:ssyk>/", public.occupation, name="occupation"),
     path("rekas/jamfor/", public.compare, name="compare"),
+    path("rekas/hogskola/", university.university_index, name="university"),
+    path("rekas/yh/", yh.yh, name="yh"),
+    path(
+        "rekas/hogskola/<str:code>/",
+        university.university_programme,
+        name="university_programme",
+    ),
 ]

@@ -113,6 +113,11 @@ class SearchOut(Paginated):
     engine_used: bool = Field(description="false: svaret kommer från databasen (reserv).")
     notice: str = ""
     suggestion: str | None = Field(None, description="Förslag vid felstavning (Menade du …?)")
+    relaxed: bool = Field(
+        False,
+        description="true: inget dokument hade alla orden; träffarna har de flesta av dem "
+        "eller ord som stavas nästan likadant.",
+    )
     ignored_filters: list[str] = []
     query_truncated: bool = False
     facets: list[FacetOut]
@@ -180,7 +185,7 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     known |= {api_name(facet.field) for facet in available}
     known |= {old_name(facet) for facet in available} - {None}
     ignored = [name for name in request.GET if name not in known]
-    hits = [_hit(hit) for hit in result.hits]
+    hits = [_hit(hit) for hit in result.promoted + result.hits]  # pinned by editors first
     return {
         # result.num_pages counts only the pages a search can reach (the engine's window).
         "count": result.total,
@@ -193,6 +198,7 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
         "engine_used": result.engine_used,
         "notice": result.notice,
         "suggestion": result.suggestion,
+        "relaxed": result.relaxed,
         "ignored_filters": ignored + result.ignored_filters,
         "query_truncated": result.query_truncated,
         "facets": [{**asdict(facet), "param": api_name(facet.field)} for facet in result.facets],

@@ -80,7 +80,10 @@ class BaseDocument(Document):
     location = GeoPoint()  # {"lat": …, "lon": …} or None
     tags = Keyword(multi=True)
     # Filled from the fields above by search.indexing, not by to_document:
-    spelling = Text(analyzer=analysis.spelling)  # words as written, for "Menade du …?"
+    # The indexed vocabulary for "Menade du …?": folded, and `.exact` as written (to show).
+    spelling = Text(
+        analyzer=analysis.spelling, fields={"exact": Text(analyzer=analysis.spelling_exact)}
+    )
     suggest = Completion(
         analyzer=analysis.autocomplete,
         contexts=[{"name": "visibility", "type": "category", "path": "visibility"}],

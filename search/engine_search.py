@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.utils.html import escape
 
 from . import indices, registry
-from .analysis import synonym_rules
+from .analysis import fold_word
 from .client import Engine
 from .queries import QueryPlan, more_like_this_body, search_body, suggest_body
 from .results import FacetResult, FacetValue, Hit, SearchResult
 
+PUNCTUATION = "?!.,:;\"'()"
 SEARCH_PARAMS = {"ignore_unavailable": "true", "allow_no_indices": "true"}
 
 
@@ -33,7 +34,7 @@ def engine_search(engine: Engine, plan: QueryPlan) -> SearchResult:
         facets=_facets(answer.get("aggregations", {}), plan),
         sort=plan.sort,
         engine_used=True,
-        suggestion=_suggestion(plan.text, answer.get("suggest", {}), total),
+        suggestion=_suggestion(plan.text, answer.get("suggest", {}), total, _known(answer)),
         filters=plan.filters,
     )
 
@@ -87,29 +88,48 @@ def _facets(aggregations: dict, plan: QueryPlan) -> list[FacetResult]:
 
 
 def _synonym_words() -> set[str]:
+    from .synonyms import current_rules
+
     words = set()
-    for rule in synonym_rules():
+    for rule in current_rules():
         for part in rule.replace("=>", ",").split(","):
-            words.update(part.strip().split())
+            words.update(fold_word(word) for word in part.strip().split())
     return words
 
 
-def _suggestion(text: str, suggest: dict, total: int) -> str | None:
-    """ "Menade du …?": each unknown word replaced by the engine's closest known word. Only
-    when the search found little, and never for words the synonym list knows (e.g. "APL")."""
+def _written_form(folded: str, entry: dict | None) -> str:
+    """The indexed written form of a folded suggestion ("vagledning" → "vägledning")."""
+    for option in (entry or {}).get("options") or []:
+        if fold_word(option["text"]) == folded:
+            return option["text"]
+    return folded
+
+
+def _known(answer: dict) -> set[str]:
+    """Query words (folded) that occur in some searched index (see queries._with_vocabulary)."""
+    buckets = answer.get("aggregations", {}).get("vocabulary", {}).get("known", {})
+    return {word for word, bucket in buckets.get("buckets", {}).items() if bucket["doc_count"]}
+
+
+def _suggestion(text: str, suggest: dict, total: int, indexed: set[str]) -> str | None:
+    """ "Menade du …?": each word missing from the folded vocabulary of every searched index
+    replaced by the engine's closest known word, shown as written in the content. Only when the
+    search found little, and never for words the synonym list knows (e.g. "APL")."""
     if total >= 3 or not text:
         return None
     replacements = {}
     known = _synonym_words()
+    exact = {entry["offset"]: entry for entry in suggest.get("spelling_exact", [])}
     for entry in suggest.get("spelling", []):
         options = entry.get("options") or []
-        if options and entry["text"].lower() not in known:
-            replacements[entry["text"].lower()] = options[0]["text"]
+        word = fold_word(entry["text"])
+        if options and word not in known and word not in indexed:
+            replacements[word] = _written_form(options[0]["text"], exact.get(entry["offset"]))
     if not replacements:
         return None
-    words = [replacements.get(word.lower(), word) for word in text.split()]
+    words = [replacements.get(fold_word(word).strip(PUNCTUATION), word) for word in text.split()]
     suggestion = " ".join(words)
-    return suggestion if suggestion.lower() != text.lower() else None
+    return suggestion if fold_word(suggestion) != fold_word(text) else None
 
 
 def engine_suggest(engine: Engine, prefix: str, visibilities: list[str], *, size: int) -> list[str]:

@@ -1,16 +1,18 @@
 """Search answered by the database mirror when the engine is off or away.
 
-Honest about its limits: every word must occur in the document's folded text ("contains"
-matching: no stemming, so "lärarna" does not find "lärare"; compound parts work because
-"vägledning" is contained in "yrkesvägledning"). Synonyms from data/synonyms.txt are applied,
-facets and visibility are exact, the distance filter is computed in SQL, ranking is simple:
-matches in the title first, then newest.
+Honest about its limits: every word but the stop words must occur in the document's folded
+text ("contains" matching on the word with a common ending cut off, so "gymnasium" finds
+"gymnasiet" and "skolan" finds "skolor"; compound parts work because "vägledning" is contained
+in "yrkesvägledning"; no real stemming). When no document has every word, most of the words are
+enough (`QueryPlan.relaxed`). The synonyms in force are applied, facets and visibility are
+exact, the distance filter is computed in SQL, ranking is simple: most words matched, matches
+in the title, then newest.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from django.db.models import (
     Case,
@@ -30,7 +32,7 @@ from django.utils.html import escape
 from elasticsearch_dsl import field as dsl_field
 
 from . import registry
-from .analysis import synonym_rules
+from .analysis import stop_words
 from .mirror import fold
 from .models import IndexedDocument, IndexedFacetValue
 from .queries import QueryPlan
@@ -41,15 +43,51 @@ MAX_TERMS = 10
 SNIPPET_LENGTH = 180
 
 
+# Endings cut off before "contains" matching, longest first; at least four letters stay.
+ENDINGS = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ium", "eum", "iet", "et", "en")
+ENDINGS += ("an", "ar", "er", "or", "na", "um", "a", "e")
+MIN_STEM = 4
+
+
+def _stop_words() -> frozenset[str]:
+    return _folded_stop_words(tuple(stop_words()))
+
+
+@lru_cache(maxsize=1)
+def _folded_stop_words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(word) for word in words)
+
+
 def terms(text: str) -> list[str]:
-    return list(dict.fromkeys(WORD.findall(fold(text))))[:MAX_TERMS]
+    """The query's folded words without stop words (unless it has nothing else)."""
+    words = list(dict.fromkeys(WORD.findall(fold(text))))
+    meaningful = [word for word in words if word not in _stop_words()]
+    return (meaningful or words)[:MAX_TERMS]
 
 
-@cache
+def stem(word: str) -> str:
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def most_words(count: int) -> int:
+    """How many words the relaxed search needs (as the engine's "75%")."""
+    return max(1, count * 3 // 4)
+
+
 def _synonyms() -> dict[str, list[str]]:
-    """Single-word term → its synonyms (folded phrases), from the shipped synonym file."""
+    from .synonyms import current_rules
+
+    return _synonym_table(tuple(current_rules()))
+
+
+@lru_cache(maxsize=4)
+def _synonym_table(rules: tuple[str, ...]) -> dict[str, list[str]]:
+    """Single-word term → its synonyms (folded phrases), from the synonym list in force."""
     table: dict[str, list[str]] = {}
-    for rule in synonym_rules():
+    for rule in rules:
         if "=>" in rule:
             left, right = rule.split("=>", 1)
             sources, targets = left.split(","), right.split(",")
@@ -65,7 +103,7 @@ def _synonyms() -> dict[str, list[str]]:
 
 
 def _term_condition(term: str) -> Q:
-    condition = Q(search_text__contains=term)
+    condition = Q(search_text__contains=stem(term))
     for alternative in _synonyms().get(term, []):
         condition |= Q(search_text__contains=alternative)
     return condition
@@ -88,8 +126,18 @@ def base_queryset(plan: QueryPlan) -> QuerySet:
     queryset = IndexedDocument.objects.filter(
         visibility__in=plan.visibilities, doc_type__in=plan.types
     )
-    for term in terms(plan.text):
-        queryset = queryset.filter(_term_condition(term))
+    words = terms(plan.text)
+    if plan.relaxed and len(words) > 1:  # no typo tolerance here: most words only
+        matched = sum(
+            (Case(When(_term_condition(word), then=Value(1)), default=Value(0)) for word in words),
+            Value(0),
+        )
+        queryset = queryset.annotate(matched_words=matched).filter(
+            matched_words__gte=most_words(len(words))
+        )
+    else:
+        for word in words:
+            queryset = queryset.filter(_term_condition(word))
     if plan.geo is not None:
         queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
         queryset = queryset.annotate(distance=_distance_km(plan.geo.lat, plan.geo.lon))
@@ -110,12 +158,18 @@ def _ordered(queryset: QuerySet, plan: QueryPlan) -> QuerySet:
     if not words:
         return queryset.order_by(F("date").desc(nulls_last=True), "id")
     in_title = Case(
-        *[When(title_text__contains=word, then=Value(1)) for word in words[:3]],
+        *[When(title_text__contains=stem(word), then=Value(1)) for word in words[:3]],
         default=Value(0),
         output_field=IntegerField(),
     )
-    return queryset.annotate(in_title=in_title).order_by(
-        "-in_title", F("date").desc(nulls_last=True), "id"
+    first = ["-matched_words"] if plan.relaxed and len(words) > 1 else []
+    weight = Case(
+        *[When(doc_type=t.name, then=Value(t.boost)) for t in registry.all_types()],
+        default=Value(1.0),
+        output_field=FloatField(),
+    )
+    return queryset.annotate(in_title=in_title, type_weight=weight).order_by(
+        *first, "-in_title", "-type_weight", F("date").desc(nulls_last=True), "id"
     )
 
 
@@ -195,13 +249,14 @@ def facet_counts(unfiltered: QuerySet, filtered: QuerySet, plan: QueryPlan) -> l
 
 
 def _mark(text: str, words: list[str]) -> str:
-    """Escape `text` and put <mark> around each occurrence of the (folded) words."""
+    """Escape `text` and put <mark> around each occurrence of the (folded) words, to the end of
+    the word they start ("behorigh" marks "behörighet")."""
     folded = fold(text)
     if len(folded) != len(text):  # a character folded into several: skip marking
         return escape(text)
     spans = []
     for word in words:
-        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(word), folded)]
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(word) + r"\w*", folded)]
     parts, position = [], 0
     for start, end in sorted(spans):
         if start < position:
@@ -214,7 +269,7 @@ def _mark(text: str, words: list[str]) -> str:
 
 def snippet(document: IndexedDocument, text: str) -> tuple[str, str]:
     """(title HTML, snippet HTML) for a hit: the first matching passage of the summary or body."""
-    words = terms(text)
+    words = [stem(word) for word in terms(text)]
     data = document.data
     title_html = _mark(document.title, words)
     texts = {"summary": str(data.get("summary") or ""), "body": document.body}

@@ -110,7 +110,7 @@ def send_bulk(
     if not answer.get("errors"):
         return {}
     failures = {}
-    for item in answer["items"]:
+    for item in answer.get("items", []):
         action, result = next(iter(item.items()))
         if result.get("status", 200) >= 300 and not (
             action == "delete" and result["status"] == 404

@@ -34,19 +34,37 @@ def new_index_name(doc_type: str) -> str:
     return f"{alias_name(doc_type)}-{timezone.now():%Y%m%d%H%M%S%f}"
 
 
+# One replica as soon as a second node exists, none on a single development node; new documents
+# searchable within a second.
+SERVING_SETTINGS = {"auto_expand_replicas": "0-1", "refresh_interval": "1s"}
+# While `rebuild` fills a new version nobody searches it: no refreshes and no replicas to copy
+# every document to. `serving_settings_body()` puts the serving settings back before the swap.
+BULK_LOAD_SETTINGS = {
+    "auto_expand_replicas": "false",
+    "number_of_replicas": 0,
+    "refresh_interval": "-1",
+}
+
+
+def serving_settings_body() -> dict:
+    return {"index": dict(SERVING_SETTINGS)}
+
+
 def index_body(search_type: SearchType, *, for_bulk_load: bool = False) -> dict:
     """Settings (with the Swedish analysis) and mappings from the type's document class."""
     index = Index("unused")
     index.document(search_type.document)
     index.settings(
         number_of_shards=1,
-        # One replica as soon as a second node exists, none on a single development node.
-        auto_expand_replicas="0-1",
-        refresh_interval="-1" if for_bulk_load else "1s",
         max_result_window=10_000,
+        **(BULK_LOAD_SETTINGS if for_bulk_load else SERVING_SETTINGS),
     )
     body = index.to_dict()
     body["mappings"]["dynamic"] = False  # unknown keys are kept in _source, not indexed
+    # The synonyms editors keep in the staff pages (search/synonyms.py), not those at import.
+    from .synonyms import current_rules
+
+    body["settings"]["analysis"]["filter"]["sv_synonyms"]["synonyms"] = current_rules()
     return body
 
 

@@ -73,3 +73,59 @@ class IndexedFacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field}={self.value}"
+
+
+class QueryDay(models.Model):
+    """How often one query was searched on one day, and how often it found nothing.
+
+    For the editors' statistics. Deliberately nothing else: no user, no session, no IP address,
+    no time of day. The query is stored lowercased with whitespace collapsed."""
+
+    day = models.DateField()
+    query = models.CharField(max_length=100)
+    searches = models.PositiveIntegerField(default=0)
+    zero_hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "query"], name="query_day_one_row_per_query")
+        ]
+        indexes = [models.Index(fields=["query"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.query}: {self.searches}"
+
+
+class PromotedResult(models.Model):
+    """A document an editor pins to the top of the results for one query ("prao")."""
+
+    query = models.CharField(max_length=100, db_index=True)  # folded (see search.promotions)
+    doc_type = models.CharField(max_length=50)
+    object_id = models.CharField(max_length=64)
+    title = models.TextField()  # as when pinned, for the list in the staff pages
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["query", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "doc_type", "object_id"], name="promoted_result_once_per_query"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.query} → {self.doc_type}:{self.object_id}"
+
+
+class SynonymList(models.Model):
+    """The synonyms as editors keep them (one row; without it the shipped data/synonyms.txt)."""
+
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        permissions = [("manage_search", "Kan hantera sökningen")]
+
+    def __str__(self) -> str:
+        return f"Synonymer ({self.updated_at:%Y-%m-%d %H:%M})"

@@ -9,6 +9,7 @@ the same pass from the same documents.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from .models import IndexedDocument
 from .registry import SearchType
 
 BULK_TIMEOUT = 120
+SENDERS = 2  # bulk requests in flight at once
 
 
 @dataclass
@@ -107,28 +109,31 @@ def rebuild_type(
         file=output,
         leave=True,
     )
-    # Build the next chunk while the engine indexes the previous one.
-    with ThreadPoolExecutor(max_workers=1) as sender:
-        pending: Future | None = None
-        pending_ids: list[str] = []
+    # Build the next chunks while the engine indexes earlier ones, SENDERS bulk requests at a
+    # time (the engine indexes them in parallel: a single stream leaves it waiting for us).
+    in_flight: deque[tuple[Future, list[str]]] = deque()
+    with ThreadPoolExecutor(max_workers=SENDERS) as sender:
         try:
             for objects in chunks(search_type, size):
                 sources = _sources(search_type, objects, report)
                 with transaction.atomic():
                     mirror.store(search_type, sources)
-                if pending is not None:
-                    _collect(pending, pending_ids, report)
                 if engine is not None:
+                    while len(in_flight) >= SENDERS:
+                        _collect(*in_flight.popleft(), report)
                     lines = bulk_lines(new_index, sources, [])
-                    pending = sender.submit(send_bulk, engine, lines, timeout=BULK_TIMEOUT)
-                    pending_ids = list(sources)
+                    future = sender.submit(send_bulk, engine, lines, timeout=BULK_TIMEOUT)
+                    in_flight.append((future, list(sources)))
                 else:
                     report.indexed += len(sources)
                 bar.update(len(objects))
-            if pending is not None:
-                _collect(pending, pending_ids, report)
+            while in_flight:
+                _collect(*in_flight.popleft(), report)
         except BaseException:
+            for future, _ids in in_flight:
+                future.cancel()
             if engine is not None:
+                sender.shutdown(wait=True)
                 indices.delete_indices(engine, [new_index])
             raise
         finally:
@@ -163,9 +168,10 @@ def _collect(pending: Future, ids: list[str], report: RebuildReport) -> None:
 
 
 def _publish(engine: Engine, search_type: SearchType, *, alias: str, new_index: str) -> None:
-    """Make the new version searchable, swap the alias atomically, delete the old versions."""
+    """Serving settings back (refresh, replicas), make the new version searchable, swap the
+    alias atomically, delete the old versions."""
     engine.request(
-        "PUT", f"/{new_index}/_settings", body={"index": {"refresh_interval": "1s"}}, timeout=60
+        "PUT", f"/{new_index}/_settings", body=indices.serving_settings_body(), timeout=60
     )
     engine.request("POST", f"/{new_index}/_refresh", timeout=BULK_TIMEOUT)
     old = indices.indices_behind(engine, alias)

@@ -86,6 +86,9 @@ class SearchType:
     # Fields and boosts for the full-text part of the query.
     query_fields: tuple[str, ...] = ("title^3", "summary^2", "body")
     sortable: tuple[str, ...] = ()  # extra numeric/date fields a caller may sort by
+    # Weight in relevance ranking: below 1 for documents that repeat a part of a larger one
+    # (a plan's activities), so the standalone document comes first.
+    boost: float = 1.0
     chunk_size: int = 500
     extra: dict = field(default_factory=dict)
 

@@ -72,6 +72,9 @@ class SearchResult:
     filters: dict[str, list[str]] = field(default_factory=dict)  # the filters applied
     ignored_filters: list[str] = field(default_factory=list)  # unknown filter names
     query_truncated: bool = False
+    relaxed: bool = False  # few or no documents had every word: these have most of them
+    exact_total: int = 0  # when relaxed: how many had every word (they come first)
+    promoted: list[Hit] = field(default_factory=list)  # pinned by editors for this query
 
     @property
     def num_pages(self) -> int:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
-from . import facets, fallback, registry
+from . import facets, fallback, promotions, registry
 from .client import EngineError, EngineUnavailable, get_engine
 from .documents import VISIBILITY_MEMBERS, VISIBILITY_PUBLIC
 from .engine_search import engine_more_like_this, engine_search, engine_suggest
@@ -28,6 +29,7 @@ __all__ = ["GeoFilter", "Hit", "SearchResult", "more_like_this", "search", "sugg
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+FEW = 3  # fewer documents with every word than this: show those with most words too
 MAX_PER_PAGE = 100  # the largest page any caller asks for (the API's page_size)
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -91,11 +93,19 @@ def search(
     per_page: int = 20,
     user=None,
     geo: GeoFilter | None = None,
+    facet_sizes: dict[str, int] | None = None,
 ) -> SearchResult:
+    """`facet_sizes` asks for more (or fewer) values of some facets than they show by default,
+    e.g. {"municipality": 290} for a map of every municipality."""
     text, truncated = clean_query(query)
     known = registry.names()
     searched = [name for name in (types or known) if name in known]
-    available = facets.facets_for(searched)
+    available = [
+        replace(facet, size=facet_sizes[facet.field])
+        if facet.field in (facet_sizes or {})
+        else facet
+        for facet in facets.facets_for(searched)
+    ]
     cleaned, ignored = facets.clean_filters(filters, available)
     per_page = max(1, min(int(per_page or 20), MAX_PER_PAGE))
     try:
@@ -121,6 +131,8 @@ def search(
         plan.offset = (result.num_pages - 1) * per_page
         result = _run(plan)
         page_number = result.num_pages
+    if page_number == 1 and text and not cleaned:
+        _put_promoted_first(result, plan)
     result.page = page_number
     result.query_truncated = truncated
     result.ignored_filters = ignored
@@ -128,7 +140,32 @@ def search(
     return result
 
 
+def _put_promoted_first(result: SearchResult, plan: QueryPlan) -> None:
+    """Documents editors pinned for this query go first, and are not repeated below."""
+    rows = promotions.documents_for(
+        query=plan.text, types=plan.types, visibilities=plan.visibilities
+    )
+    if rows:
+        result.promoted = [_hit_from_row(row, plan.text) for row in rows]
+        pinned = {(hit.doc_type, hit.id) for hit in result.promoted}
+        result.hits = [hit for hit in result.hits if (hit.doc_type, hit.id) not in pinned]
+
+
 def _run(plan: QueryPlan) -> SearchResult:
+    """All words; when fewer than FEW documents have them all, also those with most of the
+    words or near spellings of them, after the ones with all (the page says so)."""
+    result = _run_once(plan)
+    if result.total < FEW and plan.text and not plan.relaxed:
+        relaxed = _run_once(replace(plan, relaxed=True, with_suggestion=False))
+        if relaxed.total > result.total:
+            relaxed.relaxed = True
+            relaxed.exact_total = result.total
+            relaxed.suggestion = result.suggestion
+            return relaxed
+    return result
+
+
+def _run_once(plan: QueryPlan) -> SearchResult:
     _catch_up()
     engine = get_engine()
     if engine is not None:

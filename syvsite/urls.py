@@ -32,14 +32,18 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sprak/<str:code>/", core_views.switch_language, name="switch_language"),
     path("", include("syvsite.accounts.urls")),
+    path("", include("syvsite.privacy.urls")),
     # Domain apps declare their own full paths (e.g. "metoder/bidra/", "rekas/kommun/<code>/").
     path("", include("search.urls")),
     path("", include("methods.urls")),
+    path("", include("facts.urls")),
     path("", include("rekas.urls")),
     path("", include("internships.urls")),
     path("", include("forum.urls")),
     path("", include("guidance_plans.urls")),
+    path("", include("omvarld.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,10 +7,14 @@ Use with pytest-django's `live_server`:
         browser_page.goto(live_server.url + "/")
 """
 
+import base64
 import os
+import re
 import shutil
+import time
 from pathlib import Path
 
+import pyotp
 import pytest
 
 from tests.conftest import require_service
@@ -73,9 +77,79 @@ def browser_page(browser_context):
     page.close()
 
 
+CODE_STEP = re.compile(r".*/konto/tvastegs/(ny-app/)?(\?.*)?$")
+# Signed-in sessions of accounts with a second factor, per (site, e-mail), for this process.
+_sessions: dict[tuple[str, str], list[dict]] = {}
+
+
 def login_in_browser(page, live_server, *, email: str, password: str) -> None:
-    page.goto(f"{live_server.url}/konto/logga-in/")
+    """Sign in through the login form and, for accounts with a second factor, the code step
+    with the code their authenticator app would show (see `totp_code`).
+
+    A code is accepted once per 30-second step, and many tests sign in the same demo staff
+    account: so a session that passed the code step is kept for this process and reused by the
+    next sign-in as that account (a fresh sign-in when the session has ended)."""
+    site = live_server.url
+    saved = _sessions.get((site, email))
+    if saved:
+        page.context.add_cookies(saved)
+        page.goto(f"{site}/mina-sidor/")
+        if page.url == f"{site}/mina-sidor/":
+            return
+        page.context.clear_cookies()
+    page.goto(f"{site}/konto/logga-in/")
     page.fill("input[name=username]", email)
     page.fill("input[name=password]", password)
     page.click("form.form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/mina-sidor/")
+    page.wait_for_url(re.compile(rf"^{re.escape(site)}/(mina-sidor/|konto/tvastegs/.*)$"))
+    if CODE_STEP.match(page.url):
+        pass_code_step(page, site, email=email)
+        _sessions[(site, email)] = [
+            cookie for cookie in page.context.cookies() if cookie["name"] == "sessionid"
+        ]
+    page.wait_for_url(f"{site}/mina-sidor/")
+
+
+def pass_code_step(page, site: str, *, email: str) -> None:
+    """Enter the app's code (setting up an app first if the account has none yet). A code
+    already used in this 30-second step (another test, another worker) is refused: then the
+    next step's code is waited for, never a fixed sleep."""
+    if "/ny-app/" in page.url:
+        key = page.locator("code.secret").inner_text().replace(" ", "")
+        page.fill("input[name=code]", pyotp.TOTP(key).now())
+        page.click("main form.form button[type=submit]")
+        page.get_by_role("link", name="Jag har sparat koderna").click()
+        return
+    for _attempt in range(3):
+        step = int(time.time() // 30)
+        page.fill("input[name=code]", totp_code(email))
+        page.click("main form.form button[type=submit]")
+        page.wait_for_load_state("load")
+        if not CODE_STEP.match(page.url):
+            return
+        while int(time.time() // 30) == step:
+            page.wait_for_timeout(200)
+    raise AssertionError(f"Koden för {email} godtogs inte")
+
+
+_known_keys: dict[str, str] = {}
+
+
+def register_totp_key(email: str, key: str) -> None:
+    """The app key (hex) of an account a test made on the demo site, for `totp_code`."""
+    _known_keys[email] = key
+
+
+def totp_code(email: str) -> str:
+    """The current code of the account's app: its key from the demo accounts
+    (syvsite/core/data/demo/accounts.yaml), from `register_totp_key`, or, for an account of
+    the test's own database (live_server), from that database."""
+    from syvsite.core.seed import demo_data
+
+    keys = {u["email"]: u.get("totp_key") for u in demo_data("syvsite.core", "accounts")["users"]}
+    key = keys.get(email) or _known_keys.get(email)
+    if key is None:
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        key = TOTPDevice.objects.filter(user__email=email, confirmed=True).get().key
+    return pyotp.TOTP(base64.b32encode(bytes.fromhex(key)).decode()).now()

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 from tests.factories import UserFactory, make_member
 
@@ -78,6 +79,40 @@ def require_postgres(db):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+def sign_in_with_second_factor(client: Client, user) -> None:
+    """What a real sign-in does for an account that uses a second factor: password, then the
+    code from its authenticator app (a device made here if it has none), as one step."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Testapp", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+_force_login = Client.force_login
+
+
+@pytest.fixture(autouse=True)
+def _force_login_signs_in_fully(monkeypatch):
+    """`client.force_login(user)` stands for a finished sign-in. For staff and school staff
+    (who sign in with a second factor) that includes the code step, so their tests reach the
+    pages they test; the code step itself is tested through the real forms in
+    tests/core/test_two_factor.py, and `password_only_login` there skips this."""
+
+    def force_login(self, user, backend=None):
+        from syvsite.accounts.roles import reaches_pupil_data, requires_second_factor
+
+        _force_login(self, user, backend)
+        if requires_second_factor(user) or reaches_pupil_data(user):
+            sign_in_with_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

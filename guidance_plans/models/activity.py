@@ -32,6 +32,14 @@ class PlanActivity(models.Model):
         related_name="+",
         verbose_name=_("metod"),
     )
+    fact = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("underlag"),
+    )
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("kommun")
     )

@@ -14,6 +14,7 @@ def _rows_from(plan: GuidancePlanPage) -> list[dict]:
             continue
         value = block.value
         method = value.get("method")
+        fact = value.get("fact")
         rows.append(
             {
                 "block_id": block.id,
@@ -24,6 +25,7 @@ def _rows_from(plan: GuidancePlanPage) -> list[dict]:
                 "responsible_role": value.get("responsible_role", ""),
                 "timing": value.get("timing", "")[:120],
                 "method_id": method.pk if method is not None else None,
+                "fact_id": fact.pk if fact is not None else None,
             }
         )
     return rows

@@ -21,6 +21,7 @@ from ..models import (
     NewsTheme,
 )
 from ..selectors import editable_sections, model_plan, municipality_overview, published_news
+from .maps import coverage_map
 
 NEWS_PER_PAGE = 10
 
@@ -48,9 +49,16 @@ def overview_context(*, request: HttpRequest, page: GuidancePlanIndexPage) -> di
         }
         for choice in MunicipalityStatus
     ]
+    county_code = filters.get("lan", "")
+    every_status = (
+        municipality_overview(county_code=county_code) if filters.get("status") else overview
+    )
     return {
         "filter_form": form,
         "overview": overview,
+        "map": coverage_map(
+            request, every_status.rows, county=county_code, show_table=bool(filters.get("status"))
+        ),
         "rows": [
             {"row": row, "badge": STATUS_BADGES[row.status], "label": row.status.label}
             for row in overview.rows

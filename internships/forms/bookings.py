@@ -61,6 +61,10 @@ class CertificateForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only what the school asked for (minimisation): the other parts are not even shown.
+        for name in list(self.fields):
+            if name not in self.instance.asked_fields:
+                del self.fields[name]
         for name in ("days_planned", "days_attended", "signed_by_name"):
             self.fields[name].required = True
         self.fields["signed_by_name"].error_messages["required"] = _("Skriv ditt namn.")
@@ -69,6 +73,8 @@ class CertificateForm(forms.ModelForm):
             "Ange hur många dagar eleven var på plats."
         )
         for name in ("punctuality", "engagement", "cooperation"):
+            if name not in self.fields:
+                continue
             self.fields[name].choices = [
                 choice for choice in self.fields[name].choices if choice[0] != ""
             ]

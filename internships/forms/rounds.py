@@ -186,3 +186,10 @@ class OverrideForm(forms.Form):
         self.fields["period"].choices = [("", gettext("Ingen plats"))] + [
             (str(period.pk), period_label(period)) for period in periods
         ]
+
+
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Jag har kontrollerat att eleven (eller vårdnadshavaren) begärt radering."),
+        error_messages={"required": _("Kryssa i rutan för att bekräfta raderingen.")},
+    )

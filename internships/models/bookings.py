@@ -66,6 +66,9 @@ class BookingPupil(models.Model):
         blank=True,
         related_name="+",
     )
+    # Set by retention (gallring) or erasure on request: the name is gone, the row stays so
+    # the booking still counts its pupils.
+    anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -74,3 +77,8 @@ class BookingPupil(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def first_name(self) -> str:
+        """What a company sees before it has accepted the booking: no surname."""
+        return self.name.split(" ")[0] if self.name else ""

@@ -38,6 +38,16 @@ class Certificate(models.Model):
     # Bumped each time a new link is sent, so older links stop working.
     link_version = models.PositiveIntegerField(default=0)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # What the school asked for when it sent the link: the company is asked for (and the
+    # certificate shows) attendance and these parts only.
+    asks_ratings = models.BooleanField(
+        _("bedömning av tider, engagemang och samarbete"), default=True
+    )
+    asks_tasks = models.BooleanField(_("arbetsuppgifter"), default=True)
+    asks_assessment = models.BooleanField(_("omdöme"), default=True)
+    # Set by retention (gallring): the assessment and the supervisor's name are gone; the
+    # planned and attended days stay as anonymous figures.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("praktikintyg")
@@ -49,3 +59,15 @@ class Certificate(models.Model):
     @property
     def is_completed(self) -> bool:
         return self.completed_at is not None
+
+    @property
+    def asked_fields(self) -> list[str]:
+        """The form fields the company fills in, in order (attendance and signature always)."""
+        fields = ["days_planned", "days_attended"]
+        if self.asks_ratings:
+            fields += ["punctuality", "engagement", "cooperation"]
+        if self.asks_tasks:
+            fields.append("tasks")
+        if self.asks_assessment:
+            fields.append("assessment")
+        return [*fields, "signed_by_name", "signed_by_title"]

@@ -85,6 +85,9 @@ class Participant(models.Model):
     assigned_rank = models.PositiveSmallIntegerField(null=True, blank=True)
     assigned_manually = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by retention (gallring) or erasure on request: the name, class, account and code are
+    # gone; the choices and the placement stay as anonymous figures for the statistics.
+    anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["school_class", "name"]

@@ -19,6 +19,7 @@ from ..models import Listing
 from .listings import public_listings
 
 ALL_OF_SWEDEN_KM = 2000  # a distance sort needs a geo filter; this one excludes nothing
+MUNICIPALITIES = 290  # count listings in every municipality, for the map
 
 
 @dataclass
@@ -48,6 +49,8 @@ class ListingResults:
     total: int
     engine: str  # "engine", or "mirror" when the search app's database copy answered
     notice: str = ""  # Swedish, shown on the page when the engine did not answer
+    # Listings per municipality code with every filter but the municipality's own (a facet).
+    by_municipality: dict[str, int] = field(default_factory=dict)
 
 
 def period_filter(query: ListingQuery) -> dict[str, list[str]]:
@@ -89,6 +92,7 @@ def find_listings(query: ListingQuery, *, per_page: int = 20) -> ListingResults:
         per_page=per_page,
         user=None,
         geo=geo,
+        facet_sizes={"municipality": MUNICIPALITIES},
     )
     by_id = public_listings().in_bulk([int(hit.id) for hit in result.hits])
     listings = []
@@ -107,4 +111,11 @@ def find_listings(query: ListingQuery, *, per_page: int = 20) -> ListingResults:
         total=result.total,
         engine="engine" if result.engine_used else "mirror",
         notice=result.notice,
+        by_municipality={
+            value.value: value.count
+            for facet in result.facets
+            if facet.field == "municipality"
+            for value in facet.values
+            if value.count
+        },
     )

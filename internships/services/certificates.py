@@ -5,6 +5,7 @@ and its link version. It stops working when it is older than CERTIFICATE_LINK_DA
 when a newer link has been sent (the version is bumped) or once the certificate is submitted.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core import signing
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from syvsite.accounts.services import absolute_url
 
@@ -33,6 +35,14 @@ CERTIFICATE_FIELDS = (
     "assessment",
     "signed_by_name",
     "signed_by_title",
+)
+TEXT_FIELDS = {"tasks", "assessment", "signed_by_name", "signed_by_title"}
+# The parts a school may ask for beyond attendance (Certificate.asks_*).
+CERTIFICATE_PARTS = ("ratings", "tasks", "assessment")
+CERTIFICATE_PART_LABELS = (
+    ("ratings", gettext_lazy("bedömning av tider, engagemang och samarbete")),
+    ("tasks", gettext_lazy("arbetsuppgifter")),
+    ("assessment", gettext_lazy("omdöme")),
 )
 
 
@@ -72,7 +82,11 @@ def read_token(token: str) -> TokenCheck:
 
 
 @transaction.atomic
-def send_certificate_link(*, pupil: BookingPupil, sent_by) -> Certificate:
+def send_certificate_link(
+    *, pupil: BookingPupil, sent_by, parts: Iterable[str] = CERTIFICATE_PARTS
+) -> Certificate:
+    """E-mail the supervisor a link to fill in the certificate, asking for attendance and the
+    chosen `parts` only ("ratings", "tasks", "assessment")."""
     booking = pupil.booking
     if booking.status != Booking.Status.ACCEPTED:
         raise PlacementError(_("Praktikintyg kan bara begäras för accepterade bokningar."))
@@ -82,6 +96,10 @@ def send_certificate_link(*, pupil: BookingPupil, sent_by) -> Certificate:
     if certificate.is_completed:
         raise PlacementError(_("Intyget är redan ifyllt."))
     listing = booking.period.listing
+    parts = set(parts)
+    certificate.asks_ratings = "ratings" in parts
+    certificate.asks_tasks = "tasks" in parts
+    certificate.asks_assessment = "assessment" in parts
     certificate.link_version += 1
     certificate.link_sent_at, certificate.link_sent_to = timezone.now(), listing.supervisor_email
     certificate.save()
@@ -112,8 +130,9 @@ def complete_certificate(*, certificate: Certificate, data: dict) -> Certificate
         raise PlacementError(
             _("Närvarande dagar kan inte vara fler än planerade dagar."), field="days_attended"
         )
-    for name in CERTIFICATE_FIELDS:
-        setattr(certificate, name, data.get(name))
+    for name in certificate.asked_fields:  # parts the school did not ask for stay empty
+        value = data.get(name)
+        setattr(certificate, name, "" if value is None and name in TEXT_FIELDS else value)
     certificate.completed_at = timezone.now()
     certificate.save()
     booking = certificate.pupil.booking

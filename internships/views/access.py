@@ -6,6 +6,11 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from syvsite.accounts.middleware import require_second_factor
+from syvsite.privacy.models import AccessLogEntry
+from syvsite.privacy.services import log_access
 
 from ..models import Booking, ChoiceRound, Listing
 from ..selectors.organisations import company_for, is_placement_coordinator, school_for
@@ -35,9 +40,12 @@ def company_booking_or_404(company, booking_id: int) -> Booking:
 
 
 def school_or_404(request: HttpRequest, school_id: int):
+    """The user's own school; every school page shows pupils, so the session must also have
+    passed the second sign-in step (a redirect to it otherwise, see accounts.middleware)."""
     school = school_for(request.user, school_id)
     if school is None:
         raise Http404
+    require_second_factor(request)
     return school
 
 
@@ -66,3 +74,40 @@ def coordinator_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def log_round_access(request: HttpRequest, choice_round: ChoiceRound, *, action: str) -> None:
+    """Write who saw or exported a choice round's pupils to the audit log."""
+    log_access(
+        user=request.user,
+        action=action,
+        object_type=AccessLogEntry.ObjectType.CHOICE_ROUND,
+        object_id=choice_round.pk,
+        label=_("Valomgång: %(title)s") % {"title": choice_round.title},
+        organisation=choice_round.school.name,
+    )
+
+
+def log_booking_access(request: HttpRequest, booking: Booking, *, organisation) -> None:
+    log_access(
+        user=request.user,
+        action=AccessLogEntry.Action.VIEW,
+        object_type=AccessLogEntry.ObjectType.BOOKING,
+        object_id=booking.pk,
+        label=_("Bokning %(id)s: %(listing)s, %(period)s")
+        % {"id": booking.pk, "listing": booking.period.listing.title, "period": booking.period},
+        organisation=organisation.name,
+    )
+
+
+def log_certificate_access(request: HttpRequest, certificate, *, action: str) -> None:
+    booking = certificate.pupil.booking
+    log_access(
+        user=request.user,
+        action=action,
+        object_type=AccessLogEntry.ObjectType.CERTIFICATE,
+        object_id=certificate.pk,
+        label=_("Praktikintyg %(id)s (bokning %(booking)s)")
+        % {"id": certificate.pk, "booking": booking.pk},
+        organisation=booking.school.name,
+    )

@@ -162,6 +162,7 @@ def company_booking(request: HttpRequest, company_id: int, booking_id: int) -> H
     company = access.company_or_404(request, company_id)
     booking = access.company_booking_or_404(company, booking_id)
     period = periods_with_availability().get(pk=booking.period_id)
+    access.log_booking_access(request, booking, organisation=company)
     return render(
         request,
         "internships/company/booking.html",

@@ -140,14 +140,18 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     document.fact(_("Planerade dagar"), certificate.days_planned)
     document.fact(_("Närvarande dagar"), certificate.days_attended)
     document.ln(2)
-    for label, field in (
-        (_("Passar tider"), "punctuality"),
-        (_("Intresse och engagemang"), "engagement"),
-        (_("Samarbete och bemötande"), "cooperation"),
-    ):
-        document.fact(label, getattr(certificate, f"get_{field}_display")())
-    document.paragraph(_("Arbetsuppgifter"), certificate.tasks)
-    document.paragraph(_("Omdöme"), certificate.assessment)
+    # Only the parts the school asked for (Certificate.asks_*).
+    if certificate.asks_ratings:
+        for label, field in (
+            (_("Passar tider"), "punctuality"),
+            (_("Intresse och engagemang"), "engagement"),
+            (_("Samarbete och bemötande"), "cooperation"),
+        ):
+            document.fact(label, getattr(certificate, f"get_{field}_display")())
+    if certificate.asks_tasks:
+        document.paragraph(_("Arbetsuppgifter"), certificate.tasks)
+    if certificate.asks_assessment:
+        document.paragraph(_("Omdöme"), certificate.assessment)
     document.ln(6)
     signed = timezone.localtime(certificate.completed_at) if certificate.completed_at else None
     document.fact(

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from syvsite.accounts.middleware import require_second_factor
+
 from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.bookings import BookingForm
@@ -17,6 +19,7 @@ from ..selectors.listings import public_listings, upcoming_periods
 from ..selectors.organisations import schools_for
 from ..selectors.rekas import outlook_for, programme_names
 from ..services.bookings import request_booking
+from .maps import placements_map
 
 
 def _query_from(form: ListingFilterForm, request: HttpRequest) -> ListingQuery:
@@ -54,11 +57,10 @@ def listing_list(request: HttpRequest) -> HttpResponse:
     )
     query = _query_from(form, request) if request.GET else ListingQuery()
     results = find_listings(query)
-    return render(
-        request,
-        "internships/listing_list.html",
-        {"form": form, "query": query, "results": results, "page_obj": results.page_obj},
-    )
+    context = {"form": form, "query": query, "results": results, "page_obj": results.page_obj}
+    if results.by_municipality:
+        context["map"] = placements_map(request, query, results)
+    return render(request, "internships/listing_list.html", context)
 
 
 def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -85,6 +87,7 @@ def book(request: HttpRequest, pk: int, period_id: int) -> HttpResponse:
     schools = schools_for(request.user)
     if not schools.exists():
         raise Http404
+    require_second_factor(request)  # the request names pupils
     form = BookingForm(request.POST or None, schools=schools)
     if request.method == "POST" and form.is_valid():
         try:

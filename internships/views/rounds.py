@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from syvsite.privacy.models import AccessLogEntry
+
 from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.rounds import AllocationForm, ChoiceRoundForm, OverrideForm, ParticipantsForm
 from ..models import ChoiceRound, Participant
+from ..selectors.organisations import is_placement_coordinator
 from ..selectors.rounds import eligible_periods
 from ..services import allocations, rounds
 from . import access
@@ -45,6 +48,7 @@ def round_detail(request: HttpRequest, school_id: int, round_id: int) -> HttpRes
         "choices__period__listing"
     ).select_related("assigned_period__listing__company", "user")
     periods = eligible_periods(choice_round)
+    access.log_round_access(request, choice_round, action=AccessLogEntry.Action.VIEW)
     return render(
         request,
         "internships/rounds/detail.html",
@@ -58,6 +62,7 @@ def round_detail(request: HttpRequest, school_id: int, round_id: int) -> HttpRes
             "allocation_form": AllocationForm(initial={"seed": choice_round.seed}),
             "override_form": OverrideForm(periods=periods),
             "summary": _summary(participants),
+            "is_coordinator": is_placement_coordinator(request.user),
         },
     )
 
@@ -234,6 +239,7 @@ def round_export(request: HttpRequest, school_id: int, round_id: int, fmt: str) 
         messages.error(request, _("Kör fördelningen innan du exporterar."))
         return redirect("internships:round", school.pk, choice_round.pk)
     name = slugify(choice_round.title) or f"valomgang-{choice_round.pk}"
+    access.log_round_access(request, choice_round, action=AccessLogEntry.Action.EXPORT)
     if fmt == "xlsx":
         response = HttpResponse(
             allocation_xlsx(choice_round),

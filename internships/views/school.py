@@ -9,11 +9,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from syvsite.privacy.models import AccessLogEntry
+
 from ..exceptions import PlacementError
 from ..models import Booking, BookingPupil, Certificate
-from ..selectors.organisations import schools_for
+from ..selectors.organisations import is_placement_coordinator, schools_for
 from ..services.bookings import cancel_booking
-from ..services.certificates import send_certificate_link
+from ..services.certificates import CERTIFICATE_PART_LABELS, send_certificate_link
 from . import access
 from .downloads import certificate_pdf
 
@@ -54,10 +56,18 @@ def school_booking(request: HttpRequest, school_id: int, booking_id: int) -> Htt
     school = access.school_or_404(request, school_id)
     booking = access.school_booking_or_404(school, booking_id)
     pupils = booking.pupils.select_related("certificate")
+    access.log_booking_access(request, booking, organisation=school)
     return render(
         request,
         "internships/school/booking.html",
-        {"school": school, "booking": booking, "pupils": pupils, "listing": booking.period.listing},
+        {
+            "school": school,
+            "booking": booking,
+            "pupils": pupils,
+            "listing": booking.period.listing,
+            "certificate_parts": CERTIFICATE_PART_LABELS,
+            "is_coordinator": is_placement_coordinator(request.user),
+        },
     )
 
 
@@ -84,7 +94,9 @@ def certificate_request(
     booking = access.school_booking_or_404(school, booking_id)
     pupil = get_object_or_404(BookingPupil, pk=pupil_id, booking=booking)
     try:
-        certificate = send_certificate_link(pupil=pupil, sent_by=request.user)
+        certificate = send_certificate_link(
+            pupil=pupil, sent_by=request.user, parts=request.POST.getlist("parts")
+        )
     except PlacementError as error:
         messages.error(request, error.message)
     else:
@@ -100,17 +112,21 @@ def _school_certificate(request: HttpRequest, school_id: int, certificate_id: in
     school = access.school_or_404(request, school_id)
     return get_object_or_404(
         Certificate.objects.select_related(
-            "pupil__booking__period__listing__company", "pupil__booking__period__listing__workplace"
+            "pupil__booking__period__listing__company",
+            "pupil__booking__period__listing__workplace",
+            "pupil__booking__school",
         ),
         pk=certificate_id,
         pupil__booking__school=school,
         completed_at__isnull=False,
+        erased_at__isnull=True,
     )
 
 
 @login_required
 def certificate(request: HttpRequest, school_id: int, certificate_id: int) -> HttpResponse:
     certificate = _school_certificate(request, school_id, certificate_id)
+    access.log_certificate_access(request, certificate, action=AccessLogEntry.Action.VIEW)
     return render(
         request,
         "internships/certificate_print.html",
@@ -121,6 +137,7 @@ def certificate(request: HttpRequest, school_id: int, certificate_id: int) -> Ht
 @login_required
 def certificate_download(request: HttpRequest, school_id: int, certificate_id: int) -> HttpResponse:
     certificate = _school_certificate(request, school_id, certificate_id)
+    access.log_certificate_access(request, certificate, action=AccessLogEntry.Action.EXPORT)
     filename = f"praktikintyg-{slugify(certificate.pupil.name) or certificate.pk}.pdf"
     response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -1,10 +1,12 @@
 """REKAS imports: validate a whole file, then write every row or none (see docs/rekas-method.md).
 
-One module per job: `files` reads, `adapters` matches headers, `columns` validates cells,
-`resolve` finds names in the database, `schools` creates the schools a file names, `writer`
-writes (one transaction, the ImportBatch record, progress) and `report` is what the user sees.
+One module per job: `files` reads (`download` fetches a file over HTTP first), `adapters`
+matches headers, `columns` validates cells, `recognise` reads programme names and codes,
+`places` and `resolve` find municipalities, `schools` creates the schools a file names,
+`pending` keeps the rows waiting for a name, `writer` writes (one transaction, the ImportBatch
+record, progress) and `report` is what the user sees.
 Each source has its own module that puts these together (`admissions`, `yrkesbarometer`,
-`mapping`) and is registered in IMPORTERS, which the command and the admin upload both use.
+`mapping`, `uhr`, `yh`, `scb`) and is registered in IMPORTERS, which the command and the admin upload both use.
 """
 
 from collections.abc import Callable
@@ -16,6 +18,9 @@ from .admissions import import_admissions
 from .files import Source
 from .mapping import import_mapping
 from .report import ImportReport, RowIssue
+from .scb import import_scb
+from .uhr import import_uhr
+from .yh import import_yh, import_yh_outcomes
 from .yrkesbarometer import import_yrkesbarometer
 
 
@@ -29,6 +34,10 @@ IMPORTERS = {
     "yrkesbarometer": Importer(import_yrkesbarometer),
     "admissions": Importer(import_admissions, options=("year", "round")),
     "mapping": Importer(import_mapping),
+    "uhr": Importer(import_uhr),
+    "yh": Importer(import_yh),
+    "yh_outcomes": Importer(import_yh_outcomes),
+    "scb": Importer(import_scb, options=("table",)),
 }
 
 
@@ -60,6 +69,10 @@ __all__ = [
     "RowIssue",
     "import_admissions",
     "import_mapping",
+    "import_scb",
+    "import_uhr",
+    "import_yh",
+    "import_yh_outcomes",
     "import_yrkesbarometer",
     "run_import",
 ]

@@ -1,50 +1,60 @@
-"""Column layouts of admission files: REKAS's canonical CSV and known regional layouts.
+"""Column layouts of admission files: REKAS's canonical CSV and the regional offices' lists.
 
 Canonical (see docs/rekas-method.md): ar; antagningsomgang; kommunkod; skola; skolenhetskod;
-programkod; programnamn; inriktning; platser; forstahandssokande; antagna; reserver;
-lagsta_merit; median_merit. English names (year, round, municipality_code, …) work too.
+programkod; programnamn; inriktning; platser; forstahandssokande; antagna;
+antagna_forsta_hand; reserver; lagsta_merit; medel_merit; median_merit. English names (year,
+round, municipality_code, …) work too, and so do the camelCase fields of a JSON list of rows
+extracted from the offices' published lists (programName, admittedCount, admissionMeritMin, …).
 
-"Gymnasieantagningen" layout: the published result lists of the regional admission offices
-(Storsthlm's Gymnasieantagningen, Göteborgsregionen, Skåne) with Swedish headers such as
-"Skola", "Program", "Kommun", "Antal platser", "Antal förstahandssökande", "Antagna",
-"Reserver", "Lägsta meritvärde", "Medianmeritvärde". Year and round are not in the file and
-come from --year/--round; the municipality is given by name and the programme by its name,
-often together with the orientation ("Naturvetenskapsprogrammet - Naturvetenskap").
+Regional offices publish different figures (data/regional_layouts.csv says which): a file
+needs the school (or organiser), the programme and at least one figure column; every figure
+is optional and what a list lacks is stored as "not published", never 0. Year and round come
+from --year/--round when the list does not say them.
 """
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..services import read_rows
 from .normalise import normalise_header
 
 CANONICAL_ALIASES = {
     "year": ["ar", "year", "antagningsar", "lasar"],
-    "round": ["antagningsomgang", "omgang", "round"],
+    "round": ["antagningsomgang", "omgang", "round", "admissionround"],
     "municipality_code": ["kommunkod", "municipality_code", "kommun_kod", "kommunnummer"],
-    "municipality_name": ["kommun", "kommunnamn", "municipality"],
+    "municipality_name": ["kommun", "kommunnamn", "municipality", "huvudman", "organisator"],
     "school": ["skola", "skolnamn", "school", "skolenhet"],
     "school_unit_code": ["skolenhetskod", "school_unit_code"],
-    "programme_code": ["programkod", "studievagskod", "programme_code", "kod"],
-    "programme_name": ["programnamn", "program", "programme_name", "program_inriktning"],
-    "orientation": ["inriktning", "orientation", "inriktningsnamn"],
+    "programme_code": ["programkod", "studievagskod", "programme_code", "kod", "programcode"],
+    "programme_name": [
+        "programnamn", "program", "programme_name", "program_inriktning", "programname",
+        "utbildning", "studievag",
+    ],
+    "orientation": ["inriktning", "orientation", "inriktningsnamn", "orientationname"],
     "places": ["platser", "antal_platser", "places", "platsantal"],
     "first_choice_applicants": [
-        "forstahandssokande",
-        "antal_forstahandssokande",
-        "first_choice_applicants",
-        "sokande_i_forsta_hand",
+        "forstahandssokande", "antal_forstahandssokande", "first_choice_applicants",
+        "sokande_i_forsta_hand", "forstahandssokande_totalt",
     ],
-    "admitted": ["antagna", "antal_antagna", "admitted"],
-    "reserves": ["reserver", "antal_reserver", "reserves"],
+    "admitted": ["antagna", "antal_antagna", "admitted", "admittedcount"],
+    "admitted_first_choice": [
+        "antagna_forsta_hand", "antagna_i_forsta_hand", "antal_antagna_i_forsta_hand",
+        "antagna_1_a_hand", "admitted_first_choice", "firstchoiceadmittedcount",
+    ],
+    "reserves": ["reserver", "antal_reserver", "reserves", "reservecount"],
     "lowest_merit": [
-        "lagsta_merit",
-        "lagsta_meritvarde",
-        "lagsta_antagningspoang",
-        "antagningspoang",
-        "lowest_merit",
+        "lagsta_merit", "lagsta_meritvarde", "lagsta_antagningspoang", "antagningspoang",
+        "lowest_merit", "admissionmeritmin", "lagsta_poang", "lagsta_antagna_meritvarde",
     ],
-    "median_merit": ["median_merit", "medianmeritvarde", "median_meritvarde", "median"],
-}
+    "mean_merit": [
+        "medel_merit", "medelmerit", "medelmeritvarde", "medel_meritvarde", "mean_merit",
+        "admissionmeritmean", "genomsnittligt_meritvarde", "medelvarde",
+    ],
+    "median_merit": [
+        "median_merit", "medianmeritvarde", "median_meritvarde", "median", "admissionmeritmedian",
+    ],
+    "office": ["antagningskansli", "office", "sourceregion"],
+}  # fmt: skip
 # Column names shown to the user in messages: the canonical Swedish ones.
 DISPLAY_NAMES = {
     "year": "ar",
@@ -59,12 +69,21 @@ DISPLAY_NAMES = {
     "places": "platser",
     "first_choice_applicants": "forstahandssokande",
     "admitted": "antagna",
+    "admitted_first_choice": "antagna_forsta_hand",
     "reserves": "reserver",
     "lowest_merit": "lagsta_merit",
+    "mean_merit": "medel_merit",
     "median_merit": "median_merit",
 }
-COUNT_COLUMNS = ["places", "first_choice_applicants", "admitted", "reserves"]
-REQUIRED_COUNTS = ["places", "first_choice_applicants", "admitted"]
+COUNT_COLUMNS = [
+    "places",
+    "first_choice_applicants",
+    "admitted",
+    "admitted_first_choice",
+    "reserves",
+]
+MERIT_COLUMNS = ["lowest_merit", "mean_merit", "median_merit"]
+FIGURE_COLUMNS = [*COUNT_COLUMNS, *MERIT_COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -88,8 +107,22 @@ def match_columns(headers: Iterable[str], aliases: Mapping[str, list[str]]) -> d
     return columns
 
 
+def regional_layouts() -> list[tuple[str, frozenset[str]]]:
+    """(office, the figures its list publishes), from data/regional_layouts.csv."""
+    return [
+        (row["office"], frozenset(row["figures"].split(",")))
+        for row in read_rows("regional_layouts.csv")
+    ]
+
+
 def detect_layout(headers: list[str]) -> Layout:
+    """The canonical format when the file gives municipality codes; otherwise a regional list,
+    named after the offices that publish exactly its figures."""
     columns = match_columns(headers, CANONICAL_ALIASES)
-    if "municipality_code" not in columns and "municipality_name" in columns:
-        return Layout("Gymnasieantagningens resultatlista", columns)
-    return Layout("REKAS standardformat", columns)
+    if "municipality_code" in columns:
+        return Layout("REKAS standardformat", columns)
+    figures = frozenset(name for name in FIGURE_COLUMNS if name in columns)
+    offices = [office for office, published in regional_layouts() if published == figures]
+    if offices:
+        return Layout(f"Regional resultatlista ({', '.join(offices)})", columns)
+    return Layout("Regional resultatlista", columns)

@@ -1,9 +1,12 @@
-"""Import of upper-secondary admission statistics (canonical CSV/XLSX or a regional layout).
+"""Import of upper-secondary admission statistics (canonical CSV/XLSX or a regional list).
 
 Every row or none: the file is read (files), its headers matched (adapters), every cell
-validated (columns) and every name resolved (resolve) first; only a file without errors is
-written (writer), in one transaction that replaces what the same (year, round, municipality)
-held before, so importing the same file twice leaves the same data.
+validated (columns), every programme recognised (recognise) and every place found (places)
+first; a file with a bad cell is refused whole. Otherwise one transaction writes the rows
+REKAS could place, replacing what the same (year, round, municipality) held, and keeps the
+rows whose programme or place is unknown waiting for a person (pending), so importing the
+same file twice leaves the same data. Every figure is optional: what a list does not publish
+is stored as missing, never as 0.
 """
 
 from datetime import date
@@ -15,21 +18,24 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from ..models import AdmissionStatistic, ImportBatch
-from . import writer
-from .adapters import COUNT_COLUMNS, REQUIRED_COUNTS, Layout, detect_layout
+from . import pending, writer
+from .adapters import COUNT_COLUMNS, FIGURE_COLUMNS, MERIT_COLUMNS, Layout, detect_layout
 from .columns import cells, parse_counts, parse_merits, parse_rounds, parse_years, require
 from .files import read_or_refuse, read_table
 from .normalise import map_unique, normalise_text
+from .places import places
+from .recognise import study_paths
 from .report import ImportReport
-from .resolve import municipalities_by_code, municipalities_by_name, study_paths
+from .resolve import municipalities_by_code
 from .schools import school_ids
 
 FIRST_YEAR = 2000
 # What is written per row, besides source and batch (the same for the whole file).
 FIELDS = [
     "year", "round", "municipality_id", "school_id", "programme_id", "orientation_id",
-    "study_path", "places", "first_choice_applicants", "admitted", "reserves",
-    "lowest_merit", "median_merit", "needs_review", "review_note",
+    "study_path", "variant", "places", "first_choice_applicants", "admitted",
+    "admitted_first_choice", "reserves", "lowest_merit", "mean_merit", "median_merit",
+    "needs_review", "review_note",
 ]  # fmt: skip
 
 
@@ -48,7 +54,9 @@ def import_admissions(
     progress: bool = False,
 ) -> ImportReport:
     """Validate and (when `commit` and the file has no errors) write; returns the report."""
-    report = ImportReport(kind=ImportBatch.Kind.ADMISSIONS, file_name=file_name or str(source))
+    report = ImportReport(
+        kind=ImportBatch.Kind.ADMISSIONS, file_name=file_name or str(source), waiting=0
+    )
     frame = read_or_refuse(report, lambda: read_table(source, file_name=file_name))
     if frame is None:
         return report
@@ -58,31 +66,39 @@ def import_admissions(
         report.count_rejected(whole_file=True)
         return report
     clean = _validate(frame, layout, report, year=year, round=round)
+    placed = clean[clean["programme_id"].notna() & clean["municipality_id"].notna()]
+    _duplicates(placed, layout, report)
     if not report.ok:
         report.count_rejected()
         return report
-    plan = writer.Plan(
-        rows=len(clean),
-        source=layout.label,
-        replaces=_scopes(clean),
-        write=lambda batch, bar: write_rows(clean, batch=batch, source=layout.label, bar=bar),
-    )
+    waiting = clean.drop(index=placed.index)
+    report.waiting = len(waiting)
+    report.notes.extend(pending.describe(waiting))
+
+    def write(batch: ImportBatch, bar: tqdm) -> None:
+        if len(placed):
+            write_rows(placed, batch=batch, source=layout.label, bar=bar)
+        pending.keep(waiting, batch=batch, replacing=Path(report.file_name).name)
+
+    plan = writer.Plan(rows=len(placed), source=layout.label, replaces=_scopes(placed), write=write)
     return writer.apply(plan, report=report, commit=commit, user=user, progress=progress)
 
 
 def _has_required_columns(layout: Layout, report: ImportReport, *, year, round) -> bool:
-    required = ["school", "places", "first_choice_applicants", "admitted"]
-    if year is None:
-        required.append("year")
+    """School (or organiser), programme, year and round, and at least one figure."""
+    required = [] if year is not None else ["year"]
     if round is None:
         required.append("round")
-    missing = [
-        layout.display(canonical) for canonical in required if canonical not in layout.columns
-    ]
-    if "municipality_code" not in layout.columns and "municipality_name" not in layout.columns:
-        missing.append(layout.display("municipality_code"))
+    missing = [layout.display(name) for name in required if name not in layout.columns]
+    places_known = {"school", "municipality_code", "municipality_name"} & set(layout.columns)
+    if not places_known:
+        missing.append(layout.display("school"))
     if "programme_code" not in layout.columns and "programme_name" not in layout.columns:
         missing.append(layout.display("programme_code"))
+    if not any(name in layout.columns for name in FIGURE_COLUMNS):
+        missing.append(_("någon av %(columns)s") % {"columns": ", ".join(
+            layout.display(name) for name in FIGURE_COLUMNS
+        )})  # fmt: skip
     for column in missing:
         report.reject(row=1, column=column, reason=_("kolumnen saknas i filen"))
     return report.ok
@@ -100,42 +116,72 @@ def _validate(frame, layout: Layout, report: ImportReport, *, year, round) -> pd
     clean = pd.DataFrame({"row": rows}, index=frame.index)
     clean["year"] = _years(column("year"), layout, report, rows, year)
     clean["round"] = (
-        parse_rounds(column("round"), **where("round"))
+        parse_rounds(column("round"), **where("round"), default=round)
         if "round" in layout.columns
         else pd.Series(round, index=frame.index)
     )
-    canonical = (
-        "municipality_code" if "municipality_code" in layout.columns else "municipality_name"
-    )
-    municipalities = column(canonical)
-    require(municipalities, **where(canonical))
-    resolve = municipalities_by_code if canonical == "municipality_code" else municipalities_by_name
-    clean["municipality_id"] = resolve(municipalities, **where(canonical))
-    clean["school"] = column("school")
-    require(clean["school"], **where("school"))
+    texts = {"programme_code": column("programme_code"), "programme_name": column("programme_name")}
+    texts["orientation"] = column("orientation")
+    named = texts["programme_code"].notna() | texts["programme_name"].notna()
+    blamed = "programme_code" if "programme_code" in layout.columns else "programme_name"
+    require(named.where(named), **where(blamed))  # neither code nor name: "värde saknas"
+    paths = study_paths(texts["programme_code"], texts["programme_name"], texts["orientation"])
+    for name, values in {**texts, **paths}.items():
+        clean[name] = values
+    _place(clean, column, where, layout)
     clean["school_unit_code"] = _school_unit_codes(
         column("school_unit_code"), **where("school_unit_code")
     )
-    paths = study_paths(
-        codes=column("programme_code"),
-        names=column("programme_name"),
-        orientations=column("orientation"),
-        columns=(layout.display("programme_code"), layout.display("programme_name")),
-        by_code="programme_code" in layout.columns,
-        rows=rows,
-        report=report,
-    )
-    for name in ("programme_id", "orientation_id", "study_path"):
-        clean[name] = paths[name]
     for name in COUNT_COLUMNS:
-        clean[name] = parse_counts(column(name), **where(name), required=name in REQUIRED_COUNTS)
+        clean[name] = parse_counts(column(name), **where(name), required=False)
     review = pd.Series(False, index=frame.index)
-    for name in ("lowest_merit", "median_merit"):
+    for name in MERIT_COLUMNS:
         clean[name], flagged = parse_merits(column(name), **where(name))
         review |= flagged
+    clean["review_note"] = review.map({True: _("Meritvärde över 340"), False: ""})
+    review |= _impossible(clean, layout, report)
     clean["needs_review"] = review
-    _duplicates(clean, layout, report)
+    for index in clean.index[clean[FIGURE_COLUMNS].isna().all(axis=1)]:
+        report.reject(
+            row=int(rows[index]), reason=_("raden har ingen siffra (platser, antagna, meritvärden)")
+        )
     return clean
+
+
+def _place(clean: pd.DataFrame, column, where, layout: Layout) -> None:
+    """municipality_id, school (its name as stored) and, when unknown, why and the name."""
+    school_cells = column("school")
+    if "municipality_code" in layout.columns:
+        codes = column("municipality_code")
+        require(codes, **where("municipality_code"))
+        clean["municipality_id"] = municipalities_by_code(codes, **where("municipality_code"))
+        clean["place_reason"], clean["place_name"], clean["municipality_text"] = "", "", ""
+    else:
+        municipalities = column("municipality_name")
+        found = places(municipalities, school_cells)
+        for name in ("municipality_id", "place_reason", "place_name"):
+            clean[name] = found[name]
+        clean["municipality_text"] = municipalities
+        school_cells = school_cells.fillna(municipalities)  # an organiser without a school
+    clean["school_text"] = school_cells
+    hints = clean["school_hint"].mask(clean["school_hint"] == "")
+    clean["school"] = hints.fillna(school_cells)
+    require(clean["school"], **where("school"))
+
+
+def _impossible(clean: pd.DataFrame, layout: Layout, report: ImportReport) -> pd.Series:
+    """More admitted than places: stored, flagged for review (the list may count late changes)."""
+    more = (clean["admitted"] > clean["places"]).fillna(False)
+    for index in clean.index[more]:
+        report.flag(
+            row=int(clean.at[index, "row"]),
+            column=layout.display("admitted"),
+            value=int(clean.at[index, "admitted"]),
+            reason=_("fler antagna än platser (%(places)s): sparas men markeras för granskning")
+            % {"places": int(clean.at[index, "places"])},
+        )
+    clean.loc[more, "review_note"] = _("Fler antagna än platser")
+    return more
 
 
 def _years(values: pd.Series, layout: Layout, report: ImportReport, rows, year) -> pd.Series:
@@ -180,7 +226,7 @@ def _school_unit_codes(codes: pd.Series, *, column: str, rows, report: ImportRep
 
 def _duplicates(clean: pd.DataFrame, layout: Layout, report: ImportReport) -> None:
     """A second row for the same year, round, school and study path names the first."""
-    key = ["year", "round", "municipality_id", "school_key", "study_path"]
+    key = ["year", "round", "municipality_id", "school_key", "study_path", "variant"]
     frame = clean.assign(school_key=map_unique(clean["school"], normalise_text))
     complete = frame[key].notna().all(axis=1)  # rows with a gap are refused already
     dupes = frame[complete & frame.duplicated(subset=key, keep=False)]
@@ -213,17 +259,14 @@ def _scopes(clean: pd.DataFrame) -> list:
 
 def write_rows(clean: pd.DataFrame, *, batch: ImportBatch, source: str, bar: tqdm) -> None:
     """Validated admission rows (ids resolved, school names) into the database: the schools
-    first (created when new), then the rows. The seed writes its generated history with it too."""
-    columns = {name: clean[name] for name in FIELDS if name in clean}
+    first (created when new), then the rows. The seed writes its generated history with it too.
+    A figure the frame lacks is written as missing ("not published")."""
+    nothing = pd.Series(None, index=clean.index, dtype=object)
+    columns = {name: clean.get(name, nothing) for name in FIELDS}
     columns["school_id"] = school_ids(clean)
-    columns["first_choice_applicants"] = clean["first_choice_applicants"].fillna(0)
-    columns["review_note"] = pd.Series(
-        [_("Meritvärde över 340") if flag else "" for flag in clean["needs_review"]],
-        index=clean.index,
-    )
+    columns["variant"] = columns["variant"].fillna("")
+    columns["review_note"] = columns["review_note"].fillna("")
+    columns["needs_review"] = columns["needs_review"].fillna(False)
     writer.insert_columns(
-        AdmissionStatistic,
-        {name: columns[name] for name in FIELDS},
-        constants={"source": source, "batch_id": batch.pk},
-        bar=bar,
+        AdmissionStatistic, columns, constants={"source": source, "batch_id": batch.pk}, bar=bar
     )

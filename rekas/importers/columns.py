@@ -34,6 +34,8 @@ ROUND_VALUES = {
 }
 
 
+UNKNOWN_ROUNDS = ("unknown", "okänd", "okand")
+
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 
@@ -94,7 +96,7 @@ def parse_counts(
 def parse_merits(
     series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport
 ) -> tuple[pd.Series, pd.Series]:
-    """Merit values (decimal comma or point); returns (values, needs_review)."""
+    """Merit values (decimal comma or point; 0 is no value); returns (values, needs_review)."""
     lowered = map_unique(series, lambda value: str(value).strip().casefold())
     blank = lowered.isna() | (lowered == "") | lowered.isin(NO_MERIT_VALUES)
     numbers = _to_numbers(series.where(~blank))
@@ -121,14 +123,24 @@ def parse_merits(
                 "granskning: kontrollera om programmet har egen poängskala (t.ex. färdighetsprov)."
             ),
         )
-    return numbers.round(1), review.fillna(False)
+    # A 0 in the merit columns of regional lists means "no value" (everyone admitted, or the
+    # office left the cell), never an admitted merit of 0: stored as not published.
+    return numbers.where(numbers != 0).round(1), review.fillna(False)
 
 
 def parse_rounds(
-    series: pd.Series, *, column: str, rows: pd.Series, report: ImportReport
+    series: pd.Series,
+    *,
+    column: str,
+    rows: pd.Series,
+    report: ImportReport,
+    default: str | None = None,
 ) -> pd.Series:
+    """Rounds in Swedish or English; "unknown" (what an extraction writes when a list does not
+    say) is the `default` (--round) when given."""
+    known = ROUND_VALUES | (dict.fromkeys(UNKNOWN_ROUNDS, default) if default else {})
     present = require(series, column=column, rows=rows, report=report)
-    values = map_unique(series, lambda value: ROUND_VALUES.get(str(value).strip().casefold()))
+    values = map_unique(series, lambda value: known.get(str(value).strip().casefold()))
     for index in series.index[present & values.isna()]:
         report.reject(
             row=int(rows[index]),

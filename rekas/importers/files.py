@@ -1,5 +1,5 @@
-"""Reading uploaded files safely: tables (CSV with `;` or `,`, UTF-8 with or without BOM; XLSX)
-and JSON lists of records. Nothing here knows what the columns mean.
+"""Reading uploaded files safely: tables (CSV with `;` or `,`, UTF-8 with or without BOM; XLSX;
+a JSON list of row objects) and JSON lists of records. Nothing here knows what the columns mean.
 
 XLSX files are zip archives of XML. Before openpyxl parses one we check the archive's number
 of entries, total uncompressed size and compression ratio (zip bombs), and openpyxl uses
@@ -22,6 +22,7 @@ import pandas as pd
 from django.utils.translation import gettext as _
 
 from ..exceptions import UnreadableFile
+from .normalise import is_missing
 from .report import ImportReport
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -50,6 +51,8 @@ def read_table(source: Source, *, file_name: str = "") -> pd.DataFrame:
     name = file_name or (str(source) if isinstance(source, (str, Path)) else "")
     if data[:2] == b"PK" or name.lower().endswith(".xlsx"):
         frame = _read_xlsx(data)
+    elif data.lstrip()[:1] == b"[":
+        frame = _records_table(data)
     else:
         frame = _read_csv(data)
     frame.columns = [str(column).strip().lstrip("\ufeff") for column in frame.columns]
@@ -74,6 +77,22 @@ def read_records(source: Source) -> list[dict]:
     if not records:
         raise UnreadableFile(_("Filen innehåller inga bedömningar."))
     return records
+
+
+def _records_table(data: bytes) -> pd.DataFrame:
+    """A JSON list of row objects (rows extracted from published lists) as a table of text;
+    the index is the record's number (the first is 1)."""
+    records = read_records(data)
+    frame = pd.DataFrame.from_records(records).astype(object)
+    frame = frame.map(lambda value: None if is_missing(value) else _json_text(value))
+    frame.index = range(1, len(frame) + 1)
+    return frame
+
+
+def _json_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def read_or_refuse(report: ImportReport, read: Callable[[], Rows]) -> Rows | None:

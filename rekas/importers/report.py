@@ -36,6 +36,9 @@ class ImportReport:
     written: int = 0
     replaced: int = 0
     rejected: int = 0
+    # Rows waiting for a name in "Okända namn att koppla" (admissions); None for importers
+    # without that queue, whose rows to review are the flagged ones.
+    waiting: int | None = None
     errors: list[RowIssue] = field(default_factory=list)
     flagged: list[RowIssue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -77,7 +80,7 @@ class ImportReport:
             "written": self.written,
             "replaced": self.replaced,
             "rejected": self.rejected,
-            "flagged": len(self.flagged),
+            "flagged": len(self.flagged) if self.waiting is None else self.waiting,
         }
 
     def as_dict(self) -> dict:

@@ -63,7 +63,7 @@ def _commit(
         created_by=user if getattr(user, "is_authenticated", False) else None,
         rows_read=report.read,
     )
-    report.replaced = sum(queryset.delete()[0] for queryset in plan.replaces)
+    report.replaced = sum(_delete(queryset) for queryset in plan.replaces)
     bar = tqdm(
         total=plan.rows,
         disable=not progress,
@@ -79,6 +79,12 @@ def _commit(
     batch.rows_flagged = len(report.flagged)
     batch.report = report.as_dict()
     batch.save()
+
+
+def _delete(queryset: QuerySet) -> int:
+    """Rows of the queryset's own model deleted (what a preview counts), not the rows that
+    cascade with them (a university admission's scores)."""
+    return queryset.delete()[1].get(queryset.model._meta.label, 0)
 
 
 def create_objects(model: type[Model], objects: list[Model], *, bar: tqdm) -> None:

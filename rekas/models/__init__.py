@@ -12,7 +12,18 @@ from .occupations import (
     OccupationalArea,
     ProgrammeOccupation,
 )
+from .postsecondary import (
+    EducationOccupation,
+    MatchingRate,
+    UniversityAdmission,
+    UniversityProgramme,
+    UniversityScore,
+    YhApplication,
+    YhArea,
+    YhOutcome,
+)
 from .programmes import Orientation, Programme, ProgrammeName
+from .review import NameAlias, NameKind, PendingAdmission
 
 NATIONAL = "00"  # Yrkesbarometern's code for "the whole country"
 # How demo content (seed.py) is marked in the data, so pages can say it is invented.
@@ -26,12 +37,23 @@ __all__ = [
     "AdmissionStatistic",
     "Assessment",
     "BarometerOccupation",
+    "EducationOccupation",
     "ImportBatch",
+    "MatchingRate",
     "Occupation",
+    "NameAlias",
+    "NameKind",
     "OccupationalArea",
     "Orientation",
+    "PendingAdmission",
     "Programme",
     "ProgrammeName",
     "ProgrammeOccupation",
     "School",
+    "UniversityAdmission",
+    "UniversityProgramme",
+    "UniversityScore",
+    "YhApplication",
+    "YhArea",
+    "YhOutcome",
 ]

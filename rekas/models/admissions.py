@@ -49,6 +49,10 @@ class ImportBatch(models.Model):
         YRKESBAROMETER = "yrkesbarometer", _("Yrkesbarometern")
         ADMISSIONS = "admissions", _("Antagningsstatistik")
         MAPPING = "mapping", _("Program–yrke-koppling")
+        UHR = "uhr", _("Högskoleantagning (UHR)")
+        YH = "yh", _("YH-sökande och antagna (SCB)")
+        YH_OUTCOMES = "yh_outcomes", _("YH-uppföljning (SCB)")
+        SCB = "scb", _("Matchningsindikatorer (SCB)")
 
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
     file_name = models.CharField(_("filnamn"), max_length=255)
@@ -102,14 +106,28 @@ class AdmissionStatistic(models.Model):
     # Programme code or orientation code: part of the unique key (a nullable FK can't be).
     study_path = models.CharField(_("studieväg"), max_length=6)
     places = models.PositiveIntegerField(_("platser"), null=True, blank=True)
-    first_choice_applicants = models.PositiveIntegerField(_("förstahandssökande"), default=0)
+    # Every figure is optional: NULL means "not published" by the office, never 0.
+    first_choice_applicants = models.PositiveIntegerField(
+        _("förstahandssökande"), null=True, blank=True
+    )
     admitted = models.PositiveIntegerField(_("antagna"), null=True, blank=True)
+    admitted_first_choice = models.PositiveIntegerField(
+        _("antagna i första hand"), null=True, blank=True
+    )
     reserves = models.PositiveIntegerField(_("reserver"), null=True, blank=True)
     lowest_merit = models.DecimalField(
         _("lägsta antagningspoäng"), max_digits=5, decimal_places=1, null=True, blank=True
     )
     median_merit = models.DecimalField(
         _("medianmeritvärde"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    mean_merit = models.DecimalField(
+        _("medelmeritvärde"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    # The published name beyond the programme or orientation REKAS recognised ("Alpin Rig",
+    # "Musik, spetsutbildning, riksrekrytering, Horn"): part of the key, so variants stay apart.
+    variant = models.CharField(
+        _("variant som publicerad"), max_length=200, blank=True, default="", db_default=""
     )
     needs_review = models.BooleanField(_("granskas"), default=False)
     review_note = models.CharField(_("granskningsnotering"), max_length=255, blank=True)
@@ -124,7 +142,8 @@ class AdmissionStatistic(models.Model):
         verbose_name_plural = _("antagningsstatistik")
         constraints = [
             models.UniqueConstraint(
-                fields=["year", "round", "school", "study_path"], name="rekas_unique_admission"
+                fields=["year", "round", "school", "study_path", "variant"],
+                name="rekas_unique_admission",
             )
         ]
         indexes = [

@@ -42,10 +42,15 @@ SUMMARY_COLUMNS = [
     PRESSURE,
     Column("admitted", gettext_lazy("Antagna"), "int"),
     Column("fill_rate", gettext_lazy("Fyllnadsgrad"), "percent"),
+    Column("admitted_first_choice", gettext_lazy("Antagna i första hand"), "int"),
+    Column("reserves", gettext_lazy("Reserver"), "int"),
     Column("lowest_merit", gettext_lazy("Lägsta antagningspoäng"), "merit"),
+    Column("mean_merit", gettext_lazy("Medelmeritvärde"), "merit"),
     Column("median_merit", gettext_lazy("Medianmeritvärde"), "merit"),
 ]
+AREA_COLUMNS = SUMMARY_COLUMNS[:5]  # the counts and ratios an area table sums up
 MATCH_COLUMNS = [
+    Column("pressure_label", gettext_lazy("Söktryck bedömt med")),
     Column("demand_index", gettext_lazy("Efterfrågeindex (−1 till 1)"), "decimal"),
     Column("match_label", gettext_lazy("Matchning"), badge_key="match_tone"),
 ]
@@ -73,6 +78,7 @@ def programme_matching_table(admissions: pd.DataFrame, *, by: list[str], caption
             *MATCH_COLUMNS,
         ],
         rows=_decorate_programmes(frame),
+        note=partial_note(admissions),
         chart=Chart(
             kind="bar",
             label_key="programme",
@@ -122,7 +128,12 @@ def trend_table(admissions: pd.DataFrame, *, caption: str) -> Table:
             Column("places", _("Platser"), "int"),
             Column("first_choice_applicants", _("Förstahandssökande"), "int"),
             PRESSURE,
-            Column("change_pct", _("Förändring av sökande mot året före (%)"), "decimal"),
+            Column(
+                "change_pct",
+                _("Förändring av sökande mot året före (%)"),
+                "decimal",
+                missing="–",
+            ),
         ],
         rows=records(frame),
         chart=Chart(
@@ -147,13 +158,29 @@ def area_table(
     return Table(
         name=name,
         caption=caption,
-        columns=[Column(name_key, _("Område"), link_key="url"), *SUMMARY_COLUMNS[:5]],
+        columns=[Column(name_key, _("Område"), link_key="url"), *AREA_COLUMNS],
         rows=sorted(rows, key=lambda row: row[name_key]),
+        note=partial_note(admissions),
     )
 
 
+def partial_note(admissions: pd.DataFrame) -> str:
+    """Said above a table whose sums mix lists that publish places with lists that do not."""
+    if admissions.empty or "places" not in admissions:
+        return ""
+    published = admissions["places"].notna()
+    if published.all() or not published.any():
+        return ""
+    return _(
+        "%(missing)s av %(rows)s rader kommer från listor som inte publicerar antal platser. "
+        "Summor och kvoter gäller bara de skolor som publicerar siffrorna."
+    ) % {"missing": int((~published).sum()), "rows": len(admissions)}
+
+
 def schools_table(admissions: pd.DataFrame, *, caption: str) -> Table:
-    frame = analysis.summarise(admissions, by=["school_name", "study_path", "programme_name"])
+    frame = analysis.summarise(
+        admissions, by=["school_name", "study_path", "variant", "programme_name"]
+    )
     return Table(
         name="skolor",
         caption=caption,
@@ -161,8 +188,8 @@ def schools_table(admissions: pd.DataFrame, *, caption: str) -> Table:
             Column("school_name", _("Skola")),
             Column("programme_name", _("Program")),
             Column("study_path", _("Studieväg")),
-            *SUMMARY_COLUMNS[:4],
-            *SUMMARY_COLUMNS[5:],
+            Column("variant", _("Variant som publicerad")),
+            *SUMMARY_COLUMNS,
         ],
         rows=records(frame),
     )
@@ -184,11 +211,24 @@ def compare_table(
         "places",
         "first_choice_applicants",
         "applicants_per_place",
+        "pressure_label",
         "match_label",
     ]
     merged = a[keep].merge(b[keep], on="programme_code", how="outer", suffixes=("_a", "_b"))
     rows = _decorate_programmes(merged)
+    measured = merged.dropna(subset=["pressure_label_a", "pressure_label_b"])
+    differ = int((measured["pressure_label_a"] != measured["pressure_label_b"]).sum())
+    note = (
+        _(
+            "I %(count)s program bedöms söktrycket med olika mått i de två områdena, eftersom "
+            "antagningskanslierna publicerar olika siffror. Jämför matchningen, inte talen."
+        )
+        % {"count": differ}
+        if differ
+        else ""
+    )
     return Table(
+        note=note,
         name="jamforelse",
         caption=_("%(a)s jämfört med %(b)s") % {"a": label_a, "b": label_b},
         columns=[
@@ -199,6 +239,7 @@ def compare_table(
                 _("Sökande per plats, %(area)s") % {"area": label_a},
                 "decimal",
             ),
+            Column("pressure_label_a", _("Söktryck bedömt med, %(area)s") % {"area": label_a}),
             Column("match_label_a", _("Matchning, %(area)s") % {"area": label_a}),
             Column("places_b", _("Platser, %(area)s") % {"area": label_b}, "int"),
             Column(
@@ -206,6 +247,7 @@ def compare_table(
                 _("Sökande per plats, %(area)s") % {"area": label_b},
                 "decimal",
             ),
+            Column("pressure_label_b", _("Söktryck bedömt med, %(area)s") % {"area": label_b}),
             Column("match_label_b", _("Matchning, %(area)s") % {"area": label_b}),
         ],
         rows=rows,

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from syvsite.core.spreadsheets import defuse_formula
 
-from .tables import Table, clean_number
+from .tables import Column, Table, clean_number
 
 
 def neutralise(value: object) -> object:
@@ -31,9 +31,17 @@ def neutralise(value: object) -> object:
 
 
 def export_rows(table: Table) -> list[list]:
+    """Header and rows; an empty numeric cell says why ("ej publicerat"), never 0 or blank."""
     header = [str(column.label) for column in table.columns]  # labels may be lazy
-    body = [[neutralise(row.get(column.key)) for column in table.columns] for row in table.rows]
+    body = [[_cell(row.get(column.key), column) for column in table.columns] for row in table.rows]
     return [header, *body]
+
+
+def _cell(value: object, column: Column) -> object:
+    cell = neutralise(value)
+    if cell is None and column.numeric:
+        return str(column.missing)
+    return cell
 
 
 def csv_response(table: Table, *, file_stem: str) -> HttpResponse:

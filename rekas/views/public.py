@@ -13,9 +13,10 @@ from syvsite.regions.models import County, Municipality
 from .. import selectors
 from ..forms import AreaForm, CompareForm, FilterForm
 from ..models import NATIONAL, AdmissionStatistic, Occupation, Programme
-from . import admission_tables, outlook_tables
+from . import admission_tables, maps, outlook_tables
 from .admission_tables import Filters
 from .exports import export_response
+from .postsecondary_tables import matching_rate_tables
 
 
 def _filters(request: HttpRequest) -> tuple[FilterForm, Filters]:
@@ -36,6 +37,7 @@ def _source_context(filters: Filters | None = None) -> dict:
         "demo_admissions": demo_admissions,
         "filters": filters,
         "round_label": dict(AdmissionStatistic.Round.choices).get(filters.round) if filters else "",
+        "pending_rows": selectors.pending_count(),
     }
 
 
@@ -78,9 +80,12 @@ def index(request: HttpRequest) -> HttpResponse:
             caption=_("Utveckling i hela riket"),
         ),
     ]
+    map_form, county_map = maps.national_map(request, filters, admissions)
     context = {
         "area_form": area_form,
         "form": form,
+        "map_form": map_form,
+        "map": county_map,
         "tables": tables,
         "title": _("REKAS – gymnasieantagning och arbetsmarknad"),
         "programmes": Programme.objects.exclude(kind=Programme.Kind.INTRODUCTION),
@@ -123,11 +128,14 @@ def county(request: HttpRequest, code: str) -> HttpResponse:
             name="kommuner",
         ),
     ]
+    scb_tables, scb_sources = matching_rate_tables(county_code=code, county_name=county.name)
     context = {
         "form": form,
-        "tables": tables,
+        "tables": [*tables, *scb_tables],
+        "map": maps.county_map(county, admissions, filters),
         "title": county.name,
         "county": county,
+        "scb_sources": scb_sources,
         **_source_context(filters),
     }
     return _respond(request, "rekas/area.html", context, file_stem=f"rekas-{county.name}")

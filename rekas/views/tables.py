@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
+NOT_PUBLISHED = gettext_lazy("ej publicerat")
+
 
 @dataclass(frozen=True)
 class Column:
@@ -17,6 +19,9 @@ class Column:
     kind: str = "text"  # text | int | decimal | percent | merit
     link_key: str = ""  # row key holding a URL for this cell
     badge_key: str = ""  # row key holding a badge tone (success/warning/error)
+    # What an empty numeric cell says: the office did not publish the figure (or a ratio's
+    # figures), which must never read as 0. A computed change without a year before says "–".
+    missing: str = NOT_PUBLISHED
 
     @property
     def numeric(self) -> bool:
@@ -41,9 +46,16 @@ class Table:
     rows: list[dict]
     chart: Chart | None = None
     empty_text: str = gettext_lazy("Det finns inga uppgifter för det här urvalet.")
+    # The caption names its own year (SCB, YH, UHR): the page's admission year isn't added.
+    own_period: bool = False
+    note: str = ""  # shown above the table, e.g. when two areas are measured differently
 
     def chart_data(self) -> dict | None:
+        """None without a chart, rows, or any published number to draw (the table remains)."""
         if self.chart is None or not self.rows:
+            return None
+        keys = [key for key, _label in self.chart.series]
+        if all(clean_number(row.get(key)) is None for row in self.rows for key in keys):
             return None
         return {
             "kind": self.chart.kind,
@@ -61,7 +73,7 @@ class Table:
         return [
             [
                 {
-                    "text": format_cell(row.get(column.key), column.kind),
+                    "text": format_cell(row.get(column.key), column.kind, column.missing),
                     "numeric": column.numeric,
                     "url": row.get(column.link_key) if column.link_key else "",
                     "badge": row.get(column.badge_key) if column.badge_key else None,
@@ -82,14 +94,14 @@ def clean_number(value):
     return None if math.isnan(number) else number
 
 
-def format_cell(value, kind: str) -> str:
+def format_cell(value, kind: str, missing: str = NOT_PUBLISHED) -> str:
     if kind == "text":
         return (
             "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
         )
     number = clean_number(value)
     if number is None:
-        return "–"
+        return str(missing)
     if kind == "int":
         text = f"{number:,.0f}"
     elif kind == "percent":

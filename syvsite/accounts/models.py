@@ -67,5 +67,5 @@ class User(AbstractUser):
         return self.get_full_name() or self.email.split("@")[0]
 
     @property
-    def is_verified(self) -> bool:
+    def has_verified_email(self) -> bool:
         return self.email_verified_at is not None

@@ -36,6 +36,23 @@ def is_member(user: AbstractBaseUser | AnonymousUser) -> bool:
     """A verified counsellor (or anyone with a staff role) counts as a member of the community."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if not getattr(user, "is_verified", False) and not user.is_superuser:
+    if not getattr(user, "has_verified_email", False) and not user.is_superuser:
         return False
     return has_role(user, Role.COUNSELLOR) or any(has_role(user, r) for r in STAFF_ROLES)
+
+
+def requires_second_factor(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Accounts that reach the Wagtail admin (every staff role, superusers, is_staff) sign in
+    with a second factor: the session counts as signed in only after the code."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.is_staff or any(has_role(user, r) for r in STAFF_ROLES)
+
+
+def reaches_pupil_data(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """School staff who see pupils (choice rounds, bookings, certificates): asked for the
+    second factor when they open pupil data, if they have not given it at sign-in."""
+    if not user.is_authenticated:
+        return False
+    school_role = has_role(user, Role.COUNSELLOR) or has_role(user, Role.PLACEMENT_COORDINATOR)
+    return school_role and user.memberships.filter(organisation__kind="school").exists()

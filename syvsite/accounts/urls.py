@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import two_factor
 
 app_name = "accounts"
 
@@ -11,6 +12,9 @@ urlpatterns = [
     path("konto/verifiera-igen/", views.resend_verification, name="resend_verification"),
     path("konto/logga-in/", views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", views.logout, name="logout"),
+    path("konto/tvastegs/", two_factor.verify, name="two_factor_verify"),
+    path("konto/tvastegs/ny-app/", two_factor.setup, name="two_factor_setup"),
+    path("konto/tvastegs/ny-app/qr.svg", two_factor.setup_qr, name="two_factor_qr"),
     path("konto/losenord/aterstall/", views.password_reset, name="password_reset"),
     path(
         "konto/losenord/aterstall/skickat/", views.password_reset_done, name="password_reset_done"
@@ -34,4 +38,11 @@ urlpatterns = [
         name="personal_data",
     ),
     path("mina-sidor/radera-konto/", views.delete_my_account, name="delete_account"),
+    path("mina-sidor/tvastegsverifiering/", two_factor.manage, name="two_factor"),
+    path(
+        "mina-sidor/tvastegsverifiering/reservkoder/",
+        two_factor.recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    path("mina-sidor/tvastegsverifiering/stang-av/", two_factor.turn_off, name="two_factor_off"),
 ]

@@ -4,11 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 MAIN_NAVIGATION = [
     ("/metoder/", _("Metodbank")),
+    ("/fakta/", _("Fakta")),
     ("/forum/", _("Forum")),
     ("/vagledningsplaner/", _("Vägledningsplaner")),
     ("/rekas/", _("REKAS")),
     ("/praktik/", _("Praktikplatser")),
     ("/nyheter/", _("Nyheter")),
+    ("/omvarld/", _("Omvärld")),
 ]
 
 

@@ -82,3 +82,59 @@ class PageContextMixin:
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context(self, request))
         return context
+
+
+# --- Page cache -----------------------------------------------------------------------------
+# Anonymous pages are served whole from the cache (syvsite/core/pagecache/). What may be cached,
+# and what makes it stale, is the domains' knowledge: each app says, in AppConfig.ready(), which
+# of its pages are cached and on which tags they depend (`register_cached_page`), and which of
+# its models change those tags when saved or deleted (`register_invalidation`); writes that skip
+# model signals (bulk imports, queryset updates) call `syvsite.core.pagecache.invalidate(tag)`.
+# Every Wagtail page depends on the tag "pages" (publish, unpublish, move, delete).
+
+PAGES = "pages"
+EVERYTHING = "*"  # a page that shows something of every domain (the home page's panels)
+
+_cached_pages: dict[type | str, set[str]] = {}
+_known_tags: set[str] = {PAGES}
+
+
+def register_cached_page(target: type | str, *tags: str) -> None:
+    """Cache `target` (a Wagtail page class, or a URL name such as "rekas:municipality") for
+    anonymous visitors until one of `tags` changes. Several registrations add up."""
+    _cached_pages.setdefault(target, set()).update(tags)
+    _known_tags.update(tag for tag in tags if tag != EVERYTHING)
+
+
+def register_invalidation(model: type, *tags: str) -> None:
+    """Saving or deleting a `model` row changes `tags` (after the transaction commits)."""
+    from syvsite.core.pagecache.signals import invalidate_on_change
+
+    _known_tags.update(tags)
+    invalidate_on_change(model, tags)
+
+
+def known_cache_tags() -> frozenset[str]:
+    return frozenset(_known_tags)
+
+
+def cache_candidate(view_name: str) -> bool:
+    """Whether a request for this URL name may be answered from the page cache at all."""
+    return view_name in _cached_pages or view_name == WAGTAIL_SERVE
+
+
+WAGTAIL_SERVE = "wagtail_serve"
+
+
+def cached_page_tags(view_name: str, page=None) -> frozenset[str] | None:
+    """The tags a response depends on, or None when it is not cached."""
+    if page is not None:
+        tags = [_cached_pages[cls] for cls in type(page).__mro__ if cls in _cached_pages]
+        if not tags:
+            return None
+        found = {PAGES}.union(*tags)
+    elif view_name in _cached_pages:
+        found = set(_cached_pages[view_name])
+    else:
+        return None
+    return frozenset(_known_tags) if EVERYTHING in found else frozenset(found)

@@ -17,6 +17,7 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Site
 
 from syvsite.accounts.roles import Role
@@ -123,6 +124,14 @@ def _organisation(kind: str, municipality: Municipality) -> Organisation:
     )[0]
 
 
+def _demo_authenticator(user, key: str) -> None:
+    """The demo account's authenticator app (key from accounts.yaml), so staff can sign in with
+    their second factor on the demo site."""
+    TOTPDevice.objects.update_or_create(
+        user=user, name="Demoapp", defaults={"key": key, "confirmed": True}
+    )
+
+
 MUNICIPALITY_MEMBERS = (Role.COUNSELLOR, Role.MUNICIPALITY_EDITOR, Role.PLACEMENT_COORDINATOR)
 
 
@@ -159,6 +168,8 @@ def seed_users(*, stdout) -> dict:
                 organisation=organisation,
                 **({"role": "admin"} if kind == "company" else {}),
             )
+        if account.get("totp_key"):
+            _demo_authenticator(user, account["totp_key"])
         users[role] = users.get(role) or user
     stdout.write(f"  {len(accounts['users'])} demokonton (lösenord: {accounts['password']})")
     return users

@@ -1,4 +1,5 @@
 import logging
+import secrets
 import sys
 
 from django.db import InterfaceError, OperationalError, connection
@@ -29,15 +30,26 @@ def _database_status() -> dict:
     return {"status": "ok", "vendor": connection.vendor}
 
 
+def _cache_status() -> dict:
+    """The shared cache is not required: pages are rendered uncached while it is away."""
+    from django.core.cache import cache
+
+    token = secrets.token_hex(4)
+    cache.set("readyz", token, timeout=10)
+    if cache.get("readyz") != token:
+        return {"status": "down", "effect": "sidor renderas utan cache"}
+    return {"status": "ok", "backend": cache.__class__.__name__}
+
+
 @never_cache
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
-    """Readiness. The database is required; the search engine is reported but not required,
-    because every search falls back to the database while the engine is away."""
+    """Readiness. The database is required; the search engine and the cache are reported but
+    not required: searches fall back to the database, pages are rendered uncached."""
     from search.health import backlog_status, engine_status
 
     database = _database_status()
-    checks = {"database": database}
+    checks = {"database": database, "cache": _cache_status()}
     if database["status"] == "ok":
         checks["search_engine"] = engine_status()
         checks["index_backlog"] = backlog_status()
@@ -75,4 +87,35 @@ def service_unavailable(request: HttpRequest) -> HttpResponse:
     else:
         response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = "30"
+    return response
+
+
+@never_cache
+@require_GET
+def switch_language(request: HttpRequest, code: str) -> HttpResponse:
+    """The footer's language link: remember the choice in the cookie SiteLanguageMiddleware
+    reads, and go back. A link, not a form, so the pages carry no CSRF token and can be served
+    from the page cache; choosing a language changes nothing but how the site speaks to you."""
+    from django.conf import settings
+    from django.http import Http404, HttpResponseRedirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
     return response

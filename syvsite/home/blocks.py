@@ -2,6 +2,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from syvsite.privacy import conf as privacy_conf
+from syvsite.privacy.retention import retention_rules
+
 
 class SectionLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Rubrik"))
@@ -11,6 +14,26 @@ class SectionLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "home/blocks/section_link.html"
+
+
+class RetentionRulesBlock(blocks.StaticBlock):
+    """The retention rules in force (gallring), as a table: what the site removes and when.
+
+    Read from the rules `manage.py gallra` runs, with their configured periods, so the privacy
+    page always states what really happens.
+    """
+
+    class Meta:
+        icon = "time"
+        label = _("Lagringstider (gallring)")
+        admin_text = _("Visar lagringstiderna som webbplatsen tillämpar. Inget att fylla i.")
+        template = "home/blocks/retention_rules.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["rules"] = retention_rules()
+        context["contact_email"] = privacy_conf.get("CONTACT_EMAIL")
+        return context
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -34,3 +57,4 @@ class BodyBlock(blocks.StreamBlock):
         icon="table",
         template="home/blocks/table.html",
     )
+    retention_rules = RetentionRulesBlock()

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from `environment.env`."""
 
+import hashlib
 from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
@@ -20,16 +21,20 @@ INSTALLED_APPS = [
     # Our shared core first so its templates override Wagtail's and Django's.
     "syvsite.core",
     "syvsite.regions",
+    "syvsite.maps",
     "syvsite.accounts",
     "syvsite.organisations",
     "syvsite.home",
+    "syvsite.privacy",
     # Domains
     "search",
     "methods",
+    "facts",
     "rekas",
     "internships",
     "forum",
     "guidance_plans",
+    "omvarld",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -48,6 +53,9 @@ INSTALLED_APPS = [
     "taggit",
     # Django and third party
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,7 +78,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "syvsite.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside sessions, CSRF and messages (it checks what they did), outside the views' own.
+    "syvsite.core.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -111,6 +123,31 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every process of the site (syvsite/core/cache.py, docs/architecture.md "Cache").
+# Keys carry a digest of the database's address, so sites that share a cache server or folder
+# (a developer's site, the end-to-end site, a benchmark) never see each other's pages.
+CACHE_URL = env("CACHE_URL")
+_CACHE_PREFIX = hashlib.sha256(env("DATABASE_URL").encode()).hexdigest()[:12]
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "syvsite.core.cache.ResilientRedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": _CACHE_PREFIX,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / "var" / "cache"),
+            "KEY_PREFIX": _CACHE_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+# Anonymous pages served whole from the cache (syvsite/core/pagecache/); 0 turns it off.
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -139,6 +176,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "syvsite.accounts.lockout.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = 0
+
+# Two-factor sign-in (django-otp): the issuer names the account in the authenticator app.
+OTP_TOTP_ISSUER = "SYV-portalen"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
@@ -219,3 +259,6 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
     },
 }
+
+# REKAS: the address of Arbetsförmedlingen's Yrkesbarometer for `manage.py rekas_fetch`.
+REKAS_YRKESBAROMETER_URL = env("REKAS_YRKESBAROMETER_URL")

@@ -42,6 +42,18 @@ VARIABLES = [
         "",
         "Search engine (OpenSearch 2/3 or Elasticsearch 8), e.g. http://127.0.0.1:9201. Empty: search answers from the database.",
     ),
+    Variable(
+        "CACHE_URL",
+        str,
+        "",
+        "Shared cache for several web processes or machines: redis://127.0.0.1:6379/0 (Redis or Valkey). Empty: a cache in files under var/cache on this machine, no server needed. The site answers uncached while the cache server is down.",
+    ),
+    Variable(
+        "PAGE_CACHE_SECONDS",
+        int,
+        600,
+        "Longest time an anonymous visitor's page is served from the cache; changes invalidate it at once. 0 turns the page cache off.",
+    ),
     Variable("SEARCH_INDEX_PREFIX", str, "syv", "Prefix of index names and aliases."),
     Variable(
         "SEARCH_TIMEOUT",
@@ -88,6 +100,12 @@ VARIABLES = [
         "Failed logins before the (account, IP address) pair is locked.",
     ),
     Variable("LOGIN_COOLOFF_MINUTES", int, 15, "Minutes until a locked login unlocks by itself."),
+    Variable(
+        "REKAS_YRKESBAROMETER_URL",
+        str,
+        "https://data.arbetsformedlingen.se/prognoser/yrkesbarometer.json",
+        "Where `manage.py rekas_fetch yrkesbarometer` downloads Arbetsförmedlingen's Yrkesbarometer (open data, CC0).",
+    ),
 ]
 
 env = environ.Env(**{v.name: (v.type, v.default) for v in VARIABLES})

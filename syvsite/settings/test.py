@@ -24,3 +24,8 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# One cache per test process, never a shared server: tests run in parallel on separate databases.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole-page caching is off unless a test turns it on (tests/core/test_page_cache.py): other
+# tests change data through factories that neither publish nor commit, as no editor would.
+PAGE_CACHE_SECONDS = 0

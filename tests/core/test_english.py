@@ -1,8 +1,9 @@
 """A visitor who chooses English with the footer switch gets the site's interface in English.
 
-The switch is Django's /i18n/setlang/ POST, with a real CSRF token taken from the page, and the
-choice lives in a cookie that SiteLanguageMiddleware reads; the content itself (page titles,
-municipality names) stays Swedish.
+The switch is a link in the footer (a link rather than a form, so pages carry no CSRF token and
+can be served from the page cache), and the choice lives in a cookie that SiteLanguageMiddleware
+reads; the content itself (page titles, municipality names) stays Swedish. Django's
+/i18n/setlang/ POST still works, with its CSRF token.
 """
 
 import os
@@ -10,6 +11,7 @@ import re
 import shutil
 import subprocess
 from contextlib import chdir
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -33,9 +35,7 @@ APPS_WITH_ENGLISH = {
     "rekas",
 }
 
-TOKEN_IN_SWITCH = re.compile(
-    r'<form class="language-switch"[^>]*>.*?name="csrfmiddlewaretoken" value="([^"]+)"', re.S
-)
+LINK_IN_SWITCH = re.compile(r'<p class="language-switch">\s*<a href="([^"]+)"', re.S)
 
 
 @pytest.fixture(scope="module")
@@ -59,13 +59,11 @@ def visitor(compiled_english, settings):
 
 
 def switch_language(client: Client, language: str, *, on: str) -> str:
-    """Press the footer language button on page `on`; return the HTML of the page it leads back to."""
+    """Follow the footer language link on page `on`; return the HTML of the page it leads back to."""
     page = client.get(on).content.decode()
-    token = TOKEN_IN_SWITCH.search(page).group(1)
-    response = client.post(
-        "/i18n/setlang/",
-        {"language": language, "next": on, "csrfmiddlewaretoken": token},
-    )
+    link = unescape(LINK_IN_SWITCH.search(page).group(1))
+    assert link.startswith(f"/sprak/{language}/")
+    response = client.get(link)
     assert response.status_code == 302 and response["Location"] == on
     return client.get(on).content.decode()
 
@@ -97,13 +95,13 @@ def test_home_page_switches_to_english_and_back(visitor):
         ],
         not_swedish=["Hoppa till innehållet", "Huvudmeny", "Vad letar du efter?", "Bli medlem"],
     )
-    assert 'lang="sv">På svenska</button>' in english
+    assert 'lang="sv" hreflang="sv" rel="nofollow">På svenska</a>' in english
 
     back = switch_language(visitor, "sv", on="/")
     assert '<html lang="sv">' in back
     assert "Hoppa till innehållet" in back and "Vad letar du efter?" in back
     assert "Skip to content" not in back and "What are you looking for?" not in back
-    assert 'lang="en">In English</button>' in back
+    assert 'lang="en" hreflang="en" rel="nofollow">In English</a>' in back
 
 
 def test_switch_without_csrf_token_is_refused(visitor):

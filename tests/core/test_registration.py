@@ -39,7 +39,7 @@ def test_registration_sends_link_and_verification_activates(
         response = register(client)
     assert response.status_code == 302
     user = User.objects.get(email="vera@skola.se")
-    assert not user.is_active and not user.is_verified
+    assert not user.is_active and not user.has_verified_email
     assert len(mail.outbox) == 1 and "Aktivera" in mail.outbox[0].subject
 
     # Not verified yet: logging in fails with a hint about the activation link.
@@ -50,7 +50,7 @@ def test_registration_sends_link_and_verification_activates(
 
     response = client.get(link_from_last_mail(), follow=True)
     user.refresh_from_db()
-    assert user.is_active and user.is_verified
+    assert user.is_active and user.has_verified_email
     assert has_role(user, Role.COUNSELLOR)
     assert response.redirect_chain[-1][0] == reverse("accounts:dashboard")
     assert "Mina sidor" in response.content.decode()

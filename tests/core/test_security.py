@@ -30,3 +30,10 @@ def test_visitor_can_switch_language_and_back(client):
 def test_set_language_ignores_offsite_next(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_language_link_switches_and_ignores_offsite_next(client):
+    response = client.get("/sprak/en/", {"next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert '<html lang="en">' in client.get("/").content.decode()
+    assert client.get("/sprak/xx/", {"next": "/"}).status_code == 404

@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from syvsite.core.seed import demo_password
+from tests.browser_fixtures import register_totp_key
 from tests.conftest import require_service
 from tests.e2e.site_server import RECORD, ROOT, exclusive, shared_dir, start_detached
 from tests.search_fixtures import engine_reachable
@@ -191,4 +192,6 @@ def xss_accounts(demo_site) -> dict:
     """The XSS tests' own counsellor (own school) and company representative (own company)."""
     script = (Path(__file__).parent / "xss_setup.py").read_text(encoding="utf-8")
     result = demo_site.manage("shell", "-c", script)
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    accounts = json.loads(result.stdout.strip().splitlines()[-1])
+    register_totp_key(accounts["counsellor"], accounts["counsellor_totp_key"])
+    return accounts

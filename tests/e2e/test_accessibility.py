@@ -57,6 +57,15 @@ def compare_first_two(page) -> None:
     assert "b=" in page.url, "jämförelsen skickades inte"
 
 
+def show_occupation_on_map(page) -> None:
+    """On /rekas/: colour the counties by Arbetsförmedlingen's assessment of an occupation."""
+    page.select_option("main select[name=karta]", "yrke")
+    page.select_option("main select[name=yrke]", index=1)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Visa på kartan").click()
+    assert "karta=yrke" in page.url, "kartans val skickades inte"
+
+
 def submit_empty_reply(page) -> None:
     with page.expect_navigation():
         page.locator("main form[action*='/svara/'] button[type=submit]").click()
@@ -123,6 +132,15 @@ CASES = [
     Case("vagledare", "metod-bidra-fel", "/metoder/bidra/", action=submit_empty),
     Case("vagledare", "kommentarer-ingen-behorighet", "/metoder/kommentarer/granska/", status=403),
     Case("moderator", "kommentarer-granska", "/metoder/kommentarer/granska/"),
+    # Facts bank and omvärldsbevakning
+    Case("anonym", "fakta", "/fakta/"),
+    Case("anonym", "fakta-filtrerade", "/fakta/?typ=lag&tema=beslut-och-planering"),
+    Case("anonym", "faktauppgift", "/fakta/", link=r"^/fakta/(?!foresla/|granska/)[\w-]+/$"),
+    Case("vagledare", "fakta-foresla", "/fakta/foresla/"),
+    Case("vagledare", "fakta-foresla-fel", "/fakta/foresla/", action=submit_empty),
+    Case("moderator", "fakta-granska", "/fakta/granska/"),
+    Case("anonym", "omvarld", "/omvarld/"),
+    Case("anonym", "omvarld-kallor", "/omvarld/kallor/"),
     # Search
     Case("anonym", "sok-traffar", "/sok/?q=undersk%C3%B6terska"),
     Case("anonym", "sok-filtrerad", "/sok/?q=yrke&typ=prao"),
@@ -175,6 +193,7 @@ CASES = [
         link=(r"^/vagledningsplaner/goteborg/[\w-]+/$", r"/andringar/"),
     ),
     Case("anonym", "vagledningsplan-kommun", "/vagledningsplaner/goteborg/"),
+    Case("anonym", "vagledningsplaner-lan", "/vagledningsplaner/?lan=14"),
     Case("anonym", "modellplan", "/vagledningsplaner/modellplan/"),
     Case("anonym", "vagledningsplaner-jamfor", "/vagledningsplaner/jamfor/"),
     Case(
@@ -189,12 +208,18 @@ CASES = [
     Case("anonym", "nyhet", "/nyheter/", link=r"^/nyheter/(?!rss/|atom/)[\w-]+/$"),
     # REKAS
     Case("anonym", "rekas", "/rekas/"),
+    Case("anonym", "rekas-karta-yrke", "/rekas/", action=show_occupation_on_map),
+    Case("anonym", "rekas-karta-fel", "/rekas/?karta=yrke"),
     Case("anonym", "rekas-lan", "/rekas/lan/14/"),
     Case("anonym", "rekas-kommun", "/rekas/kommun/1480/"),
     Case("anonym", "rekas-program", "/rekas/program/NA/"),
     Case("anonym", "rekas-yrke", "/rekas/program/VO/", link=r"^/rekas/yrke/\d+/$"),
     Case("anonym", "rekas-jamfor", "/rekas/jamfor/"),
     Case("anonym", "rekas-jamforda", "/rekas/jamfor/", action=compare_first_two),
+    Case("anonym", "rekas-hogskola", "/rekas/hogskola/?q=arkitekt"),
+    Case("anonym", "rekas-hogskoleprogram", "/rekas/hogskola/UMU-P1592/"),
+    Case("anonym", "rekas-yh", "/rekas/yh/"),
+    Case("anonym", "rekas-yh-omrade", "/rekas/yh/?omrade=datait"),
     # Placement board: public, school staff, company, coordinator, pupil
     Case("anonym", "praktik", "/praktik/"),
     Case("anonym", "praktik-filtrerad", "/praktik/?typ=prao&lan=14"),
@@ -263,6 +288,13 @@ CASES = [
     Case("vagledare", "byt-losenord", "/konto/losenord/byt/"),
     Case("vagledare", "byt-losenord-fel", "/konto/losenord/byt/", action=submit_empty),
     Case("vagledare", "radera-konto", "/mina-sidor/radera-konto/"),
+    # Two-factor sign-in (optional for the company) and the audit log (administrators)
+    Case("foretag", "tvastegsverifiering", "/mina-sidor/tvastegsverifiering/"),
+    Case("foretag", "tvastegs-ny-app", "/konto/tvastegs/ny-app/"),
+    Case("foretag", "tvastegs-ny-app-fel", "/konto/tvastegs/ny-app/", action=submit_empty),
+    Case("admin", "atkomstlogg", "/personuppgifter/atkomstlogg/"),
+    Case("admin", "atkomstlogg-fel", "/personuppgifter/atkomstlogg/?date_from=igar", status=400),
+    Case("anonym", "integritet", "/integritet/"),
 ]
 
 
@@ -272,16 +304,26 @@ MOBILE = {
         "startsida",
         "metoder",
         "metod",
+        "fakta",
+        "faktauppgift",
+        "omvarld",
         "sok-traffar",
         "forum-kategori",
         "forum-trad",
         "vagledningsplaner",
+        "vagledningsplaner-lan",
         "vagledningsplan",
+        "rekas",
+        "rekas-karta-yrke",
+        "rekas-lan",
         "rekas-kommun",
         "rekas-program",
         "rekas-yrke",
         "rekas-jamforda",
+        "rekas-hogskoleprogram",
+        "rekas-yh",
         "praktik",
+        "praktik-filtrerad",
         "praktikannons",
     ],
     "vagledare": ["mina-sidor", "skola"],

@@ -127,7 +127,8 @@ def _get(opener, url: str) -> tuple[int, str]:
 
 
 def _member_opener(demo_site):
-    """A browser-like client logged in as the demo counsellor (session cookie)."""
+    """A browser-like client logged in as a demo counsellor (session cookie): the one without an
+    authenticator app, who signs in with the password alone (vagledare@ gives a code too)."""
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     login = f"{demo_site.url}/konto/logga-in/"
@@ -135,7 +136,7 @@ def _member_opener(demo_site):
     token = next(cookie.value for cookie in jar if cookie.name == "csrftoken")
     data = urllib.parse.urlencode(
         {
-            "username": "vagledare@syv-demo.se",
+            "username": "vagledare2@syv-demo.se",
             "password": DEMO_PASSWORD,
             "csrfmiddlewaretoken": token,
         }

@@ -140,10 +140,15 @@ def test_company_registers_posts_a_listing_and_accepts_a_booking(chromium, demo_
         page.get_by_role("region", name="Förfrågningar som väntar på svar").get_by_role(
             "link", name="Hvitfeldtska gymnasiet"
         ).click()
-        expect(page.get_by_role("main")).to_contain_text("Alva Andersson")
+        # First names only until the company accepts (minimisation), then the whole names.
+        expect(
+            page.get_by_role("main").get_by_role("listitem").filter(has_text="Alva")
+        ).to_have_text("Alva")
+        expect(page.get_by_role("main")).not_to_contain_text("Alva Andersson")
         page.get_by_role("button", name="Acceptera").click()
         expect(messages(page)).to_contain_text("Bokningen är accepterad.")
         expect(page.get_by_role("main")).to_contain_text("Accepterad")
+        expect(page.get_by_role("main")).to_contain_text("Alva Andersson")
 
     with person(chromium, demo_site, email=COORDINATOR) as school:
         school.goto(booking_url)

@@ -133,6 +133,14 @@ def test_counsellor_fields(demo_site, browser_page, xss_accounts):
         FIGURES["payloads_sent"] += 1
     FIGURES["fields"].add("q")
 
+    # REKAS university search: the query is echoed in the search field only.
+    for payload in PAYLOADS:
+        _marker, query = marked(payload)
+        url = f"{site}/rekas/hogskola/?" + urllib.parse.urlencode({"q": query})
+        problems += check(page, console, url, [])
+        FIGURES["payloads_sent"] += 1
+    FIGURES["fields"].add("rekas: q")
+
     assert not problems, "\n".join(problems)
 
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from forum.models import Category, Post, Status, Thread
 from internships.models import CompanyProfile, Workplace
@@ -57,6 +58,9 @@ Workplace.objects.get_or_create(
     },
 )
 counsellor = account("xss-vagledare@syv-demo.se", Role.COUNSELLOR, school)
+# School staff give a second factor before they see pupils (bookings): an authenticator app
+# whose key the test knows, so it can type the code.
+app, _ = TOTPDevice.objects.get_or_create(user=counsellor, name="XSS-app", confirmed=True)
 representative = account("xss-foretag@syv-demo.se", Role.COMPANY_REPRESENTATIVE, company)
 if not Post.objects.filter(author=counsellor, approved_at__isnull=False).exists():
     thread = Thread.objects.create(
@@ -83,6 +87,7 @@ print(
             "counsellor": counsellor.email,
             "company": representative.email,
             "password": PASSWORD,
+            "counsellor_totp_key": app.key,
             "school_id": school.pk,
             "company_id": company.pk,
         }

@@ -43,7 +43,9 @@ def test_school_books_company_accepts_both_get_mail(
     page = client.get(
         reverse("internships:company_booking", args=[period.listing.company_id, booking.pk])
     )
-    assert "Ali Hassan" in page.text and "Två elever i år 8." in page.text
+    # Before accepting, the company sees first names only (minimisation).
+    assert "<li>Ali</li>" in page.text and "Ali Hassan" not in page.text
+    assert "Två elever i år 8." in page.text
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
@@ -56,6 +58,10 @@ def test_school_books_company_accepts_both_get_mail(
     assert booking.status == Booking.Status.ACCEPTED
     assert [m.to for m in mail.outbox] == [[staff.email]]
     assert "accepterad" in mail.outbox[0].subject and "Välkomna 07.30!" in mail.outbox[0].body
+    page = client.get(
+        reverse("internships:company_booking", args=[period.listing.company_id, booking.pk])
+    )
+    assert "<li>Ali Hassan</li>" in page.text
 
     client.force_login(staff)
     page = client.get(reverse("internships:school_booking", args=[school.pk, booking.pk])).text

@@ -38,7 +38,8 @@ def request_link(client, staff, placement, capture) -> str:
             reverse(
                 "internships:certificate_request",
                 args=[placement.school_id, placement.pk, pupil.pk],
-            )
+            ),
+            {"parts": ["ratings", "tasks", "assessment"]},
         )
     client.logout()
     return re.search(r"http://testserver(/praktik/intyg/\S+/)", mail.outbox[-1].body).group(1)

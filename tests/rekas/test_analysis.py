@@ -98,20 +98,20 @@ def test_several_barometer_occupations_in_one_ssyk_group_count_equally():
 
 
 @pytest.mark.parametrize(
-    ("pressure", "demand", "expected"),
+    ("high", "demand", "expected"),
     [
-        (0.5, 0.5, Match.DEMANDED_LOW),
-        (1.0, 0.2, Match.DEMANDED_HIGH),  # thresholds are inclusive
-        (1.4, -0.2, Match.POPULAR_WEAK),
-        (0.9, -0.9, Match.LOW_WEAK),
-        (1.2, 0.0, Match.BALANCED_HIGH),
-        (0.8, 0.1, Match.BALANCED_LOW),
-        (0.8, None, Match.NO_OUTLOOK),
+        (0, 0.5, Match.DEMANDED_LOW),
+        (1, 0.2, Match.DEMANDED_HIGH),  # thresholds are inclusive
+        (1, -0.2, Match.POPULAR_WEAK),
+        (0, -0.9, Match.LOW_WEAK),
+        (1, 0.0, Match.BALANCED_HIGH),
+        (0, 0.1, Match.BALANCED_LOW),
+        (0, None, Match.NO_OUTLOOK),
         (None, 0.5, Match.NO_PLACES),
     ],
 )
-def test_classification_thresholds(pressure, demand, expected):
-    result = analysis.classify(pd.Series([pressure], dtype=float), pd.Series([demand], dtype=float))
+def test_classification_thresholds(high, demand, expected):
+    result = analysis.classify(pd.Series([high], dtype=float), pd.Series([demand], dtype=float))
 
     assert result.iloc[0] == expected
 

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook
 
 from rekas.importers import import_admissions
-from rekas.models import AdmissionStatistic, ImportBatch, School
+from rekas.models import AdmissionStatistic, ImportBatch, PendingAdmission, School
 from tests.rekas.conftest import csv_file
 
 GOOD = "2025;slutlig;1480;Hvitfeldtska gymnasiet;;VO;;30;42;30;12;212,5;245,0"
@@ -93,11 +93,6 @@ def test_municipality_code_without_leading_zero_is_understood(db, tmp_path):
     ("line", "expected"),
     [
         ("2025;slutlig;9999;Skola;;VO;;30;40;30;;;", (3, "kommunkod", "9999", "okänd kommunkod")),
-        ("2025;slutlig;1480;Skola;;XX;;30;40;30;;;", (3, "programkod", "XX", "okänd programkod")),
-        (
-            "2025;slutlig;1480;Skola;;NA;Kvantfysik;30;40;30;;;",
-            (3, "programkod", "NA", "okänd programkod"),
-        ),
         (
             "2025;slutlig;1480;Skola;;VO;;30;-4;30;;;",
             (3, "forstahandssokande", "-4", "negativt antal"),
@@ -118,7 +113,7 @@ def test_municipality_code_without_leading_zero_is_understood(db, tmp_path):
             (3, "skolenhetskod", "123", "åtta siffror"),
         ),
         ("2025;slutlig;1480;;;VO;;30;40;30;;;", (3, "skola", "", "värde saknas")),
-        ("2025;slutlig;1480;Skola;;VO;;;40;30;;;", (3, "platser", "", "värde saknas")),
+        ("2025;slutlig;1480;Skola;;;;30;40;30;;;", (3, "programkod", "", "värde saknas")),
     ],
 )
 def test_each_rejection_names_row_column_value_and_reason(db, tmp_path, line, expected):
@@ -142,15 +137,62 @@ def test_duplicate_key_names_both_rows(db, tmp_path):
     assert "dubblett" in reason and "rad 2" in reason
 
 
-def test_missing_column_rejects_the_file(db, tmp_path):
-    header = "ar;antagningsomgang;kommunkod;skola;programkod;platser;antagna"
+def test_a_file_without_any_figure_column_is_refused(db, tmp_path):
+    header = "ar;antagningsomgang;kommunkod;skola;programkod"
 
-    report = run(csv_file(tmp_path, "2025;slutlig;1480;Skola;VO;30;30", header=header))
+    report = run(csv_file(tmp_path, "2025;slutlig;1480;Skola;VO", header=header))
 
-    assert [(i.row, i.column, i.reason) for i in report.errors] == [
-        (1, "forstahandssokande", "kolumnen saknas i filen")
-    ]
+    [(row, column, reason)] = [(i.row, i.column, i.reason) for i in report.errors]
+    assert (row, reason) == (1, "kolumnen saknas i filen")
+    assert "platser" in column and "lagsta_merit" in column
     assert not AdmissionStatistic.objects.exists()
+
+
+def test_a_row_without_any_figure_is_refused_with_its_row(db, tmp_path):
+    report = run(csv_file(tmp_path, GOOD, "2025;slutlig;1480;Skola;;EK;;;;;;;"))
+
+    [(row, _column, _value, reason)] = rejection(report)
+    assert row == 3 and "ingen siffra" in reason
+    assert not AdmissionStatistic.objects.exists()
+
+
+def test_figures_a_file_leaves_out_are_stored_as_not_published(db, tmp_path):
+    header = "ar;antagningsomgang;kommunkod;skola;programkod;antagna;lagsta_merit"
+
+    report = run(csv_file(tmp_path, "2025;slutlig;1480;Skola;EK;28;0", header=header))
+
+    assert report.committed, report.errors
+    row = AdmissionStatistic.objects.get()
+    assert row.admitted == 28
+    assert row.places is None and row.first_choice_applicants is None
+    assert row.lowest_merit is None  # 0 in a merit column means "no value"
+
+
+def test_unknown_programme_code_waits_for_a_name_instead_of_refusing(db, tmp_path):
+    report = run(csv_file(tmp_path, GOOD, "2025;slutlig;1480;Skola;;XX;;30;40;30;;;"))
+
+    assert report.committed and (report.written, report.waiting, report.rejected) == (1, 1, 0)
+    assert report.summary().endswith("Avvisade: 0. Att granska: 1.")
+    [waiting] = PendingAdmission.objects.all()
+    assert (waiting.row, waiting.programme_name, waiting.reason) == (3, "XX", "okänt program")
+
+
+def test_an_unknown_orientation_is_kept_as_the_published_variant(db, tmp_path):
+    report = run(csv_file(tmp_path, "2025;slutlig;1480;Skola;;NA;Kvantfysik;30;40;30;;;"))
+
+    assert report.committed
+    row = AdmissionStatistic.objects.get()
+    assert (row.study_path, row.orientation, row.variant) == ("NA", None, "Kvantfysik")
+
+
+def test_more_admitted_than_places_is_stored_and_flagged(db, tmp_path):
+    report = run(csv_file(tmp_path, "2025;slutlig;1480;Skola;;VO;;2;1;3;;;"))
+
+    assert report.committed
+    [flag] = report.flagged
+    assert (flag.row, flag.column, flag.value) == (2, "antagna", "3")
+    row = AdmissionStatistic.objects.get()
+    assert row.needs_review and row.review_note == "Fler antagna än platser"
 
 
 def test_empty_file_is_rejected(db, tmp_path):
@@ -245,7 +287,7 @@ def test_gymnasieantagningen_layout_with_programme_names(db, tmp_path):
     report = run(path, year=2025, round="final")
 
     assert report.committed, report.errors
-    assert "Gymnasieantagningens resultatlista" in report.notes[0]
+    assert "Regional resultatlista" in report.notes[0]
     paths = dict(AdmissionStatistic.objects.values_list("school__name", "study_path"))
     assert paths == {
         "Kungsholmens gymnasium": "NASAM",
@@ -265,7 +307,7 @@ def test_gymnasieantagningen_layout_needs_year_and_round(db, tmp_path):
     assert {issue.column for issue in report.errors} == {"ar", "antagningsomgang"}
 
 
-def test_unknown_programme_name_in_regional_file(db, tmp_path):
+def test_unknown_programme_name_in_regional_file_waits(db, tmp_path):
     report = run(
         csv_file(
             tmp_path, "Skola;Stockholm;Rymdprogrammet;30;31;30;1;240;255", header=REGIONAL_HEADER
@@ -274,9 +316,9 @@ def test_unknown_programme_name_in_regional_file(db, tmp_path):
         round="final",
     )
 
-    [(row, column, value, reason)] = rejection(report)
-    assert (row, column, value) == (2, "Program", "Rymdprogrammet")
-    assert "okänt programnamn" in reason
+    assert report.committed and report.waiting == 1
+    assert PendingAdmission.objects.get().programme_name == "Rymdprogrammet"
+    assert any("Rymdprogrammet" in note and "okänt program" in note for note in report.notes)
 
 
 def _xlsx(rows) -> bytes:

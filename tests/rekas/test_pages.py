@@ -134,7 +134,8 @@ def test_csv_export_neutralises_formulas_and_keeps_numbers(client, dangerous_sch
     assert rows[0][0] == "Skola"
     dangerous = next(row for row in rows if "HYPERLINK" in row[0])
     assert dangerous[0] == '\'=HYPERLINK("http://x")'
-    assert dangerous[3] == "10"  # places: a plain number, not quoted or prefixed
+    places = rows[0].index("Platser")
+    assert dangerous[places] == "10"  # places: a plain number, not quoted or prefixed
     assert dangerous[-1] == "201,5"  # decimal comma for Swedish spreadsheets
 
 
@@ -148,7 +149,8 @@ def test_xlsx_export_neutralises_formulas_and_keeps_numbers(client, dangerous_sc
     assert (
         sheet.cell(row=rows.index(dangerous) + 1, column=1).data_type == "s"
     )  # text, not a formula
-    assert isinstance(dangerous[3], (int, float)) and dangerous[3] == 10
+    places = rows[0].index("Platser")
+    assert isinstance(dangerous[places], (int, float)) and dangerous[places] == 10
     assert dangerous[-1] == pytest.approx(201.5)
 
 

@@ -92,6 +92,7 @@ def test_one_pagination_with_the_old_answer_keys_beside_it(client, organisations
             "engine_used",
             "notice",
             "suggestion",
+            "relaxed",
             "ignored_filters",
             "query_truncated",
             "facets",

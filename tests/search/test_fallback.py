@@ -172,3 +172,33 @@ def test_fallback_sorts_numbers_as_numbers_and_missing_values_last(ranked_type):
     descending = [hit.title for hit in search(types=[ORG_TYPE], sort="-rank").hits]
     assert ascending == ["Tvåan", "Nian", "Tian", "Utan rang"]
     assert descending == ["Tian", "Nian", "Tvåan", "Utan rang"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "hur förbereder man prao",
+        "val av gymnasiet",
+        "gymnasium",
+        "vad ar prao",
+        "prao for eleverna",
+    ],
+)
+def test_fallback_skips_stop_words_and_finds_other_forms(db, query):
+    page = publish_page(
+        "Prao och val av gymnasium", intro="Så förbereder eleverna sin prao inför gymnasievalet."
+    )
+    result = search(query=query)
+    assert not result.engine_used and not result.relaxed
+    assert str(page.pk) in ids(result)
+
+
+def test_fallback_shows_most_words_when_no_document_has_all(db, client):
+    page = publish_page("Prao i årskurs 8", intro="Planering av praktiken.")
+    publish_page("Tillgänglighetsredogörelse", intro="Om webbplatsen.")
+    result = search(query="prao planering flygplansmekaniker")
+    assert result.relaxed and ids(result) == {str(page.pk)}
+    assert "Visar träffar som innehåller några av orden" in client.get(
+        "/sok/", {"q": "prao planering flygplansmekaniker"}
+    ).content.decode("utf-8")
+    assert search(query="flygplansmekaniker zeppelinare").total == 0

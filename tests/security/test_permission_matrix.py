@@ -14,12 +14,16 @@ are checked by POST in a second table: a refused POST changes nothing.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from facts.models import FactPage
 from forum.models import Post
 from internships.models import Booking, Certificate, Listing, Participant
+from omvarld.models import FeedItem
 
 from .world import ROLES, build_world
 
@@ -38,10 +42,13 @@ def row(default: str, **overrides: str) -> dict[str, str]:
 # Owned by company A (its representative rep_a); everyone else gets 404.
 COMPANY_A = row(NF, rep_a=OK)
 # Owned by school A (its counsellor).
-SCHOOL_A = row(NF, counsellor=OK)
+SCHOOL_A = row(NF, counsellor=OK, school_coordinator=OK)
+# One of school A's pupils: its placement coordinator only (extract, erasure).
+PUPIL_A = row(NF, school_coordinator=OK)
 # The counsellor's own method contribution. Company representatives are not members of the
 # community at all, so the method bank's member pages tell them so (403) before any lookup.
 OWN_SUBMISSION = row(NF, counsellor=OK, rep_a=DENY, rep_b=DENY)
+COORDINATORS = row(NF, coordinator=OK, school_coordinator=OK)
 # Göteborg's plan in the Wagtail admin: its editor only (admins and moderators review through
 # the workflow, not by editing); non-staff never reach the admin.
 PLAN = row(ADMIN, editor=OK)
@@ -74,10 +81,18 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
     ("choice round new", "/praktik/skola/{school_a}/valomgangar/ny/", SCHOOL_A),
     ("other school's certificate", "/praktik/skola/{school_a}/intyg/{certificate_b}/", row(NF)),
     ("other school's round", "/praktik/skola/{school_a}/valomgangar/{round_b}/", row(NF)),
+    ("pupil extract", "/praktik/skola/{school_a}/elever/bokning/{pupil_a}/", PUPIL_A),
+    (
+        "pupil extract json",
+        "/praktik/skola/{school_a}/elever/bokning/{pupil_a}/utdrag.json",
+        PUPIL_A,
+    ),
+    ("pupil erase", "/praktik/skola/{school_a}/elever/bokning/{pupil_a}/radera/", PUPIL_A),
+    ("other school's pupil", "/praktik/skola/{school_a}/elever/bokning/{pupil_b}/", row(NF)),
     # Internships: the coordinators' review queue.
-    ("coordination queue", "/praktik/samordning/", row(NF, coordinator=OK)),
-    ("review company", "/praktik/samordning/foretag/{company_a}/", row(NF, coordinator=OK)),
-    ("review listing", "/praktik/samordning/annonser/{listing_a}/", row(NF, coordinator=OK)),
+    ("coordination queue", "/praktik/samordning/", COORDINATORS),
+    ("review company", "/praktik/samordning/foretag/{company_a}/", COORDINATORS),
+    ("review listing", "/praktik/samordning/annonser/{listing_a}/", COORDINATORS),
     # Method bank: own contribution, moderators' comment queue.
     ("method contribution edit", "/metoder/bidra/{submission}/", OWN_SUBMISSION),
     ("method contribution preview", "/metoder/bidra/{submission}/forhandsvisning/", OWN_SUBMISSION),
@@ -95,14 +110,36 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
         "/admin/pages/add/guidance_plans/guidanceplanpage/{section}/",
         {**PLAN, **STAFF_ONLY},
     ),
+    # Facts bank: members suggest entries (company representatives are not members); the
+    # review queue is the editors'.
+    ("fact suggestion", "/fakta/foresla/", row(OK, rep_a=DENY, rep_b=DENY)),
+    ("fact review queue", "/fakta/granska/", row(DENY, moderator=OK, admin=OK)),
+    # Omvärldsbevakning: the stream and the feeds' health are public.
+    ("omvärld stream", "/omvarld/", row(OK, anonymous=OK)),
+    ("omvärld feed health", "/omvarld/kallor/", row(OK, anonymous=OK)),
     # Mina sidor and the account's own data: every logged-in user, their own only.
     ("Mina sidor", "/mina-sidor/", row(OK)),
     ("profile", "/mina-sidor/uppgifter/", row(OK)),
     ("personal data download", "/mina-sidor/mina-uppgifter.json", row(OK)),
     ("delete account", "/mina-sidor/radera-konto/", row(OK)),
     ("my forum", "/forum/mitt-forum/", row(OK)),
+    # The audit log of access to pupils' data: administrators only, read only.
+    ("access log", "/personuppgifter/atkomstlogg/", row(DENY, admin=OK)),
     # REKAS import in the admin: administrators only.
     ("REKAS import (admin)", "/admin/rekas/import/", {**row(ADMIN, admin=OK), **STAFF_ONLY}),
+    # The editors' search tools in the admin: administrators (and the Sökredaktör group).
+    ("search statistics (admin)", "/admin/sok/", {**row(ADMIN, admin=OK), **STAFF_ONLY}),
+    (
+        "search promoted results (admin)",
+        "/admin/sok/rekommenderade/",
+        {**row(ADMIN, admin=OK), **STAFF_ONLY},
+    ),
+    ("search synonyms (admin)", "/admin/sok/synonymer/", {**row(ADMIN, admin=OK), **STAFF_ONLY}),
+    (
+        "REKAS unknown names (admin)",
+        "/admin/rekas/okanda-namn/",
+        {**row(ADMIN, admin=OK), **STAFF_ONLY},
+    ),
 ]
 
 
@@ -193,6 +230,18 @@ POSTS = [
         ["rep_a", "editor", "coordinator", "admin"],
     ),
     (
+        "mark a fact as reviewed",
+        "/fakta/granska/",
+        {"fact": "{fact}"},
+        ["counsellor", "rep_a", "editor", "coordinator"],
+    ),
+    (
+        "make news of a feed item",
+        "/omvarld/{feed_item}/gor-nyhet/",
+        {},
+        ["counsellor", "rep_a", "editor", "coordinator"],
+    ),
+    (
         "delete the counsellor's forum post",
         "/forum/inlagg/{post}/ta-bort/",
         {},
@@ -204,6 +253,7 @@ POSTS = [
 @pytest.mark.parametrize(("name", "template", "data", "roles"), POSTS, ids=[p[0] for p in POSTS])
 def test_refused_changes_change_nothing(world, name, template, data, roles):
     url = template.format(**world.ids)
+    data = {key: str(value).format(**world.ids) for key, value in data.items()}
     for role in ["anonymous", *roles]:
         client = Client()
         if world.users[role] is not None:
@@ -215,3 +265,5 @@ def test_refused_changes_change_nothing(world, name, template, data, roles):
     assert Post.objects.get(pk=world.ids["post"]).status == "published"
     assert not Certificate.objects.exclude(pk__in=world.ids["certificates"]).exists()
     assert not Participant.objects.filter(name__startswith="Smyg").exists()
+    assert FactPage.objects.get(pk=world.ids["fact"]).last_reviewed == date(2020, 1, 1)
+    assert FeedItem.objects.get(pk=world.ids["feed_item"]).news_page_id is None

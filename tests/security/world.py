@@ -8,6 +8,7 @@ and a forum post of their own; Göteborg's guidance plan and its editor; Malmö'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.test import Client, TestCase
 
@@ -16,8 +17,10 @@ from guidance_plans.services.sections import add_editor, ensure_plan_index
 from guidance_plans.services.workflow import ensure_plan_workflow
 from internships.models import Booking, Certificate, ChoiceRound
 from methods.models import MethodSubmission
+from omvarld.models import Feed, FeedItem
 from syvsite.accounts.roles import Role
 from tests.factories import UserFactory, make_member, municipality
+from tests.facts.factories import make_fact
 from tests.forum.factories import make_thread
 from tests.guidance_plans.factories import GuidancePlanPageFactory
 from tests.internships.factories import (
@@ -40,6 +43,7 @@ ROLES = [
     "rep_a",
     "rep_b",
     "coordinator",
+    "school_coordinator",
     "moderator",
     "admin",
 ]
@@ -115,6 +119,10 @@ def build_world() -> World:
         "rep_a": company_rep(companies["a"]),
         "rep_b": company_rep(companies["b"]),
         "coordinator": make_member(role=Role.PLACEMENT_COORDINATOR),
+        # School A's own coordinator: answers for its pupils (register extracts, erasure).
+        "school_coordinator": make_member(
+            role=Role.PLACEMENT_COORDINATOR, organisation=schools["a"]
+        ),
         "moderator": make_member(role=Role.MODERATOR),
         "admin": make_member(role=Role.ADMIN),
     }
@@ -131,6 +139,24 @@ def build_world() -> World:
     thread = make_thread(category=category, author=counsellor, title="Alfas egen tråd")
     ids["post"] = thread.posts.get(is_opening=True).pk
     ids["thread"] = thread.pk
+
+    # An entry in the facts bank waiting in the editors' review queue.
+    ids["fact"] = make_fact(
+        title="Granskningsobjekt",
+        slug="granskningsobjekt",
+        kind="rapport",
+        last_reviewed=date(2020, 1, 1),
+    ).pk
+
+    # An item fetched by omvärldsbevakningen, waiting for an editor to make news of it.
+    feed = Feed.objects.create(
+        name="Testflöde",
+        slug="testflode",
+        agency="Myndigheten",
+        url="https://myndighet.example/rss",
+        source_page="https://myndighet.example/",
+    )
+    ids["feed_item"] = FeedItem.objects.create(feed=feed, key="p1", title="Myndighetens nyhet").pk
 
     secrets = {
         "company_a": ["Alfa Bygg AB"],

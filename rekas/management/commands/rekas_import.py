@@ -8,7 +8,10 @@ from rekas.importers import IMPORTERS, run_import
 class Command(BaseCommand):
     help = (
         "Importerar REKAS-data: yrkesbarometer (Arbetsförmedlingens JSON), admissions "
-        "(antagningsstatistik, CSV eller XLSX) eller mapping (programkod;ssyk;vikt). "
+        "(antagningsstatistik, CSV eller XLSX), mapping (programkod;ssyk;vikt) eller "
+        "uhr (UHR:s antagningsstatistik för högskoleprogram, JSON), yh och yh_outcomes "
+        "(YH-sökande och uppföljning, SCB:s PX-Web-CSV) eller scb (SCB:s matchningsindikatorer, "
+        "JSON-stat 2.0 eller PX-Web-CSV). "
         "Hela filen eller ingenting skrivs; samma fil två gånger ger samma data."
     )
 
@@ -21,14 +24,21 @@ class Command(BaseCommand):
             choices=["preliminary", "final", "preliminar", "slutlig"],
             help="Antagningsomgång när filen saknar den: preliminary/preliminar eller final/slutlig.",
         )
+        parser.add_argument(
+            "--table", help="SCB-tabellen (scb), t.ex. RegionInd19M2N, när filen inte säger det."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Validera utan att spara.")
 
-    def handle(self, *_args, kind, path, year=None, round=None, dry_run=False, **_options):
+    def handle(
+        self, *_args, kind, path, year=None, round=None, table=None, dry_run=False, **_options
+    ):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"Filen {path} finns inte.")
         if (year or round) and "year" not in IMPORTERS[kind].options:
             raise CommandError("--year och --round gäller bara antagningsstatistik (admissions).")
+        if table and "table" not in IMPORTERS[kind].options:
+            raise CommandError("--table gäller bara SCB:s matchningsindikatorer (scb).")
         report = run_import(
             kind,
             source=file,
@@ -37,6 +47,7 @@ class Command(BaseCommand):
             progress=True,
             year=year,
             round={"preliminar": "preliminary", "slutlig": "final"}.get(round, round),
+            table=table,
         )
         for note in report.notes:
             self.stdout.write(note)

@@ -23,6 +23,10 @@
 
     document.querySelectorAll("input[data-autocomplete]").forEach(setUpAutocomplete);
     setUpScrollingTables();
+    // A map's data table is folded away on screen; on paper it is printed beside the map.
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details.map__table").forEach(function (details) { details.open = true; });
+    });
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
     });

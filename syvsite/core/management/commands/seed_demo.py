@@ -7,8 +7,9 @@ from django.test import override_settings
 
 from syvsite.core.seed import seed_site, seed_users
 
-# Order matters: plans link to methods, placements to REKAS occupations.
-DOMAIN_SEEDS = ["methods", "rekas", "internships", "forum", "guidance_plans"]
+# Order matters: facts and plans link to methods, plans to facts, placements to REKAS occupations,
+# omvärld's theme rules to the news themes.
+DOMAIN_SEEDS = ["methods", "facts", "rekas", "internships", "forum", "guidance_plans", "omvarld"]
 
 
 class Command(BaseCommand):

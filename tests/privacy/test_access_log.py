@@ -1,0 +1,137 @@
+"""The audit log of access to pupils' data: every path that shows or exports pupils writes an
+entry, administrators search it by user, object and date, nobody edits it from the site."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from internships.models import Booking, Certificate, ChoiceRound
+from syvsite.accounts.roles import Role
+from syvsite.privacy.models import AccessLogEntry
+from syvsite.privacy.services import log_access
+from tests.factories import make_member
+from tests.internships.factories import (
+    BookingFactory,
+    CompanyFactory,
+    ListingFactory,
+    PeriodFactory,
+    SchoolFactory,
+    company_rep,
+    round_data,
+    school_staff,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def placement():
+    school, company = SchoolFactory(name="Loggskolan"), CompanyFactory()
+    period = PeriodFactory(listing=ListingFactory(company=company, title="Snickeri"))
+    booking = BookingFactory(
+        period=period, school=school, status=Booking.Status.ACCEPTED, pupils=["Lisa Loggad"]
+    )
+    certificate = Certificate.objects.create(
+        pupil=booking.pupils.get(), completed_at=timezone.now(), days_planned=5, days_attended=5
+    )
+    choice_round = ChoiceRound.objects.create(
+        school=school, **round_data(title="PRAO loggad", status=ChoiceRound.Status.ALLOCATED)
+    )
+    return {
+        "school": school, "company": company, "booking": booking,
+        "certificate": certificate, "round": choice_round,
+    }  # fmt: skip
+
+
+def test_each_access_path_writes_who_what_and_when(client, placement):
+    school, booking = placement["school"], placement["booking"]
+    counsellor = school_staff(school)
+    client.force_login(counsellor)
+    urls = [
+        ("internships:round", [school.pk, placement["round"].pk], "valomgang", "view"),
+        ("internships:round_export", [school.pk, placement["round"].pk, "csv"], "valomgang", "export"),
+        ("internships:school_booking", [school.pk, booking.pk], "bokning", "view"),
+        ("internships:certificate", [school.pk, placement["certificate"].pk], "intyg", "view"),
+        ("internships:certificate_pdf", [school.pk, placement["certificate"].pk], "intyg", "export"),
+    ]  # fmt: skip
+    for name, args, object_type, action in urls:
+        assert client.get(reverse(name, args=args)).status_code == 200, name
+        entry = AccessLogEntry.objects.filter(object_type=object_type).first()
+        assert (entry.action, entry.user_email) == (action, counsellor.email), name
+        assert entry.organisation == "Loggskolan"
+        assert "Lisa" not in entry.object_label  # the log names objects, not pupils
+    rep = company_rep(placement["company"])
+    client.force_login(rep)
+    url = reverse("internships:company_booking", args=[placement["company"].pk, booking.pk])
+    assert client.get(url).status_code == 200
+    assert AccessLogEntry.objects.filter(user=rep, object_type="bokning").count() == 1
+    assert AccessLogEntry.objects.count() == 6
+
+
+def test_refused_access_writes_nothing(client, placement):
+    client.force_login(school_staff(SchoolFactory()))
+    url = reverse(
+        "internships:school_booking", args=[placement["school"].pk, placement["booking"].pk]
+    )
+    assert client.get(url).status_code == 404
+    assert not AccessLogEntry.objects.exists()
+
+
+@pytest.fixture
+def entries():
+    ada, bo = make_member(email="ada@skola.se"), make_member(email="bo@skola.se")
+    made = [
+        log_access(user=ada, action="view", object_type="valomgang", object_id=7, label="Valomgång: PRAO vår", organisation="Alfaskolan"),
+        log_access(user=bo, action="export", object_type="intyg", object_id=9, label="Praktikintyg 9 (bokning 3)", organisation="Betaskolan"),
+        log_access(user=bo, action="view", object_type="bokning", object_id=3, label="Bokning 3: Snickeri", organisation="Betaskolan"),
+    ]  # fmt: skip
+    AccessLogEntry.objects.filter(pk=made[0].pk).update(at=timezone.now() - timedelta(days=10))
+    return made
+
+
+def _search(client, **params):
+    response = client.get(reverse("privacy:access_log"), params)
+    return response, response.content.decode()
+
+
+def test_administrators_search_by_user_object_and_date(client, entries):
+    client.force_login(make_member(role=Role.ADMIN))
+    response, html = _search(client, user="bo@")
+    assert response.status_code == 200
+    assert "Bokning 3: Snickeri" in html and "Praktikintyg 9" in html and "PRAO vår" not in html
+    _, html = _search(client, object_type="valomgang")
+    assert "PRAO vår" in html and "Snickeri" not in html
+    _, html = _search(client, object_text="9")
+    assert "Praktikintyg 9" in html and "Snickeri" not in html
+    _, html = _search(client, object_text="Alfaskolan")
+    assert "PRAO vår" in html and "Praktikintyg 9" not in html
+    today = timezone.localdate()
+    _, html = _search(client, date_from=(today - timedelta(days=1)).isoformat())
+    assert "PRAO vår" not in html and "Snickeri" in html
+    _, html = _search(client, date_to=(today - timedelta(days=5)).isoformat())
+    assert "PRAO vår" in html and "Snickeri" not in html
+
+
+def test_bad_dates_get_a_swedish_message(client, entries):
+    client.force_login(make_member(role=Role.ADMIN))
+    response, html = _search(client, date_from="igår")
+    assert response.status_code == 400 and "ÅÅÅÅ-MM-DD" in html
+    response, html = _search(client, date_from="2026-05-02", date_to="2026-05-01")
+    assert response.status_code == 400 and "före startdatumet" in html
+
+
+@pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.PLACEMENT_COORDINATOR, Role.MODERATOR])
+def test_only_administrators_read_the_log(client, entries, role):
+    client.force_login(make_member(role=role))
+    response, html = _search(client)
+    assert response.status_code == 403 and "PRAO vår" not in html
+
+
+def test_the_log_has_no_way_to_change_it(client, entries):
+    client.force_login(make_member(role=Role.ADMIN))
+    before = list(AccessLogEntry.objects.values_list("pk", "object_label"))
+    response = client.post(reverse("privacy:access_log"), {"object_label": "ändrad"})
+    assert response.status_code == 405
+    assert list(AccessLogEntry.objects.values_list("pk", "object_label")) == before
