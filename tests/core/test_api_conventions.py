@@ -42,6 +42,13 @@ ENGLISH = {
     "plan_id",
     "ssyk",
     "slug",
+    "term",
+    "institution",
+    "location",
+    "code",
+    "sex",
+    "pace",
+    "table",
 }
 # The first release's names, each with its new name, per operation.
 RENAMED = {
@@ -67,6 +74,10 @@ PAGINATED = {
     "/api/v1/forum/categories/{slug}/threads",
     "/api/v1/forum/threads/{thread_id}",
     "/api/v1/guidance-plans/activities",
+    "/api/v1/rekas/university/programmes",
+    "/api/v1/rekas/yh/applications",
+    "/api/v1/rekas/yh/outcomes",
+    "/api/v1/rekas/matching-rates",
 }
 # Bounded reference lists, answered as plain arrays.
 UNPAGINATED = {
@@ -74,6 +85,7 @@ UNPAGINATED = {
     "/api/v1/rekas/occupations",
     "/api/v1/forum/categories",
     "/api/v1/guidance-plans/plans",
+    "/api/v1/rekas/yh/areas",
 }
 
 
