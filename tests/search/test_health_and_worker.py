@@ -57,7 +57,11 @@ def test_whoever_saves_finds_it_in_their_next_search(org_type, search_engine, se
         )
         result = search(query=f"Bageriet Surdeg {attempt}", types=[ORG_TYPE])
         assert result.engine_used
-        assert [hit.title for hit in result.hits] == [organisation.name]
+        # With fewer than three exact matches the earlier bakeries follow as "most words"
+        # (issue 19); the one just saved is the one with every word, and it comes first.
+        titles = [hit.title for hit in result.hits]
+        exact = titles[: result.exact_total] if result.relaxed else titles
+        assert exact == [organisation.name]
     assert not OutboxEntry.objects.exists()
 
 
