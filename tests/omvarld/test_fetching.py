@@ -1,7 +1,10 @@
 """The feed fetcher against a real local HTTP server: saved real-format feeds, and each
 broken case giving a logged, visible status with nothing bad stored."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from omvarld.models import Feed, FeedItem
 from omvarld.services.feeds import fetch_all, fetch_feed
@@ -184,3 +187,20 @@ def test_paused_feed_is_not_fetched(local_server):
     Feed.objects.filter(pk=feed.pk).update(active=False)
     assert fetch_all() == {"ok": 0, "error": 0, "new": 0}
     assert local_server.requests == []
+
+
+def test_staff_fetch_one_named_feed_now(local_server, rules):
+    """`fetch_feeds --feed SLUG`: only that feed is fetched; the others are not asked."""
+    make_feed(local_server, "/annan.rss", slug="annan", status=500)
+    make_feed(
+        local_server,
+        "/scb.atom",
+        slug="scb",
+        body=fixture_bytes("scb_statistiknyheter.atom"),
+        content_type=ATOM,
+    )
+    out = StringIO()
+    call_command("fetch_feeds", "--feed=scb", stdout=out, stderr=StringIO())
+    assert "1 flöden hämtade, 0 med fel, 2 nya poster." in out.getvalue()
+    assert [path for _method, path in local_server.requests] == ["/scb.atom"]
+    assert Feed.objects.get(slug="annan").last_fetched_at is None

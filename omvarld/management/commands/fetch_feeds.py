@@ -10,13 +10,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--feed",
+            action="append",
+            dest="slugs",
+            metavar="SLUG",
+            help="Hämta bara detta flöde (kan anges flera gånger).",
+        )
+        parser.add_argument(
             "--retag",
             action="store_true",
             help="Tillämpa temareglerna på alla sparade poster igen.",
         )
 
     def handle(self, *args, **options):
-        counts = fetch_all(progress=lambda feeds: tqdm(feeds, desc="Flöden", unit="flöde"))
+        counts = fetch_all(
+            progress=lambda feeds: tqdm(feeds, desc="Flöden", unit="flöde"),
+            slugs=options["slugs"],
+        )
         self.stdout.write(
             f"{counts['ok']} flöden hämtade, {counts['error']} med fel, {counts['new']} nya poster."
         )
