@@ -78,15 +78,20 @@ class DemoSite:
     def manage(
         self, *args: str, check: bool = True, timeout: int = 600
     ) -> subprocess.CompletedProcess:
-        return subprocess.run(
+        result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env,
             capture_output=True,
             text=True,
             timeout=timeout,
-            check=check,
+            check=False,
         )
+        # The command's own error output, so a failure says why (not just "exit status 1").
+        assert not check or result.returncode == 0, (
+            f"manage.py {args[0]} avslutades med {result.returncode}:\n{result.stderr[-3000:]}"
+        )
+        return result
 
     def get(self, path: str, *, timeout: float = 30) -> tuple[int, str]:
         try:

@@ -135,6 +135,64 @@ def test_rekas_school_names_uploaded_by_staff_are_inert(demo_site, browser_page)
     assert not problems, "\n".join(problems)
 
 
+def test_unknown_names_in_the_review_queue_are_inert(demo_site, browser_page, tmp_path):
+    """A regional list whose programme and school names are payloads: REKAS cannot place them,
+    so they wait in "Okända namn att koppla"; the queue and the message after mapping a name
+    show them as text."""
+    site, page = demo_site.url, browser_page
+    console = set_up_tripwires(page)
+    programmes = [marked(payload) for payload in PAYLOADS]
+    places = [marked(payload) for payload in PAYLOADS]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(["Skola", "Kommun", "Program", "Platser", "Antagna", "Lägsta meritvärde"])
+    writer.writerows(
+        [place, "", programme, "10", "9", "150,5"]
+        for (_, place), (_, programme) in zip(places, programmes, strict=True)
+    )
+    source = tmp_path / "okanda_namn.csv"
+    source.write_text(buffer.getvalue(), encoding="utf-8")
+    imported = demo_site.manage(
+        "rekas_import", "admissions", str(source), "--year", "2014", "--round", "slutlig"
+    )
+    assert f"Att granska: {len(PAYLOADS)}." in imported.stdout, imported.stdout
+    FIGURES["fields"] |= {"rekas: okänt programnamn", "rekas: okänd skola"}
+    FIGURES["payloads_sent"] += 2 * len(PAYLOADS)
+    try:
+        login_in_browser(page, demo_site, email="admin@syv-demo.se", password=DEMO_PASSWORD)
+        queue = f"{site}/admin/rekas/okanda-namn/"
+        programme_markers = [marker for marker, _ in programmes]
+        # The admin's own pages (its own scripts): nothing ran and every name is shown.
+        page.goto(f"{queue}?typ=place")
+        problems = _admin_problems(page, [marker for marker, _ in places])
+        page.goto(f"{queue}?typ=programme")
+        problems += _admin_problems(page, programme_markers)
+        FIGURES["pages_checked"] += 2
+        # Map the first name: the success message quotes it.
+        form = page.locator("form", has_text=programme_markers[0]).first
+        form.locator("select[name='programme']").select_option(index=1)
+        with page.expect_navigation():
+            form.get_by_role("button").click()
+        FIGURES["submissions"] += 1
+        problems += _admin_problems(page, [programme_markers[0]])
+        problems += [f"konsol: {line}" for line in console if "xss" in line.lower()]
+        print_figures("REKAS okända namn")
+        assert not problems, "\n".join(problems)
+    finally:
+        shell_json(demo_site, FORGET_2014)
+
+
+# The test's rows are removed again, so the queue and REKAS pages stay as the demo has them.
+FORGET_2014 = """
+import json
+from rekas.models import AdmissionStatistic, ImportBatch, PendingAdmission
+batches = ImportBatch.objects.filter(file_name="okanda_namn.csv")
+PendingAdmission.objects.filter(batch__in=batches).delete()
+AdmissionStatistic.objects.filter(year=2014).delete()
+print(json.dumps({"batches": batches.delete()[0]}))
+"""
+
+
 PUBLISH = """
 import json, re
 from guidance_plans.models import GuidancePlanPage
