@@ -109,8 +109,17 @@ def test_tab_order_follows_the_page_and_every_stop_is_visible(keyboard_page, dem
     expected_start = ["Hoppa till innehållet", "SYV-portalen", "", "Sök", "Logga in", "Bli medlem"]
     assert names[: len(expected_start)] == expected_start, names[:8]
     assert stops[2]["id"] == "header-search-input"
-    menu = ["Metodbank", "Forum", "Vägledningsplaner", "REKAS", "Praktikplatser", "Nyheter"]
-    assert names[len(expected_start) : len(expected_start) + len(menu)] == menu, names[:14]
+    menu = [
+        "Metodbank",
+        "Fakta",
+        "Forum",
+        "Vägledningsplaner",
+        "REKAS",
+        "Praktikplatser",
+        "Nyheter",
+        "Omvärld",
+    ]
+    assert names[len(expected_start) : len(expected_start) + len(menu)] == menu, names[:16]
     regions = [stop["region"] for stop in stops[1:]]
     # Header, then the content, then the footer: focus never jumps back up the page.
     assert regions == sorted(regions, key=["header", "main", "footer"].index), regions
