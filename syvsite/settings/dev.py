@@ -9,3 +9,8 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# runserver answers each connection in a new thread: a persistent connection (base: 60 s)
+# outlives its thread and stays open until the garbage collector finds it, so a busy dev or
+# end-to-end server piled up dozens of idle connections, and PostgreSQL, shared by every site on
+# the machine, refused new ones ("too many clients", 503). One connection per request instead.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
