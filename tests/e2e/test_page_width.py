@@ -12,7 +12,7 @@ import pytest
 
 from tests.e2e.test_accessibility import (  # noqa: F401 - role_pages is a fixture
     CASES,
-    _first_link,
+    open_case,
     role_pages,
 )
 
@@ -65,9 +65,7 @@ def test_page_is_no_wider_than_the_window(case, role_pages, demo_site):  # noqa:
     page = role_pages(case.role)
     page.set_viewport_size({"width": WIDTHS[0], "height": 800})
     try:
-        response = page.goto(demo_site.url + case.path)
-        for pattern in (case.link,) if isinstance(case.link, str) else case.link:
-            response = page.goto(demo_site.url + _first_link(page, pattern))
+        response = open_case(page, demo_site.url, case)
         assert response.status == case.status, f"{page.url} svarade {response.status}"
         if case.action:
             case.action(page)
