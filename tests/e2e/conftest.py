@@ -121,9 +121,18 @@ def demo_site(tmp_path_factory) -> DemoSite:
     )
     shared = shared_dir(tmp_path_factory)
     record = shared / RECORD
+    failure = shared / "demo-site.failed"
     with exclusive(shared / "demo-site.lock"):
+        # A failed build is reported once, in full, to every test that needs the site, rather
+        # than retried by each of them.
+        if failure.exists():
+            pytest.fail(f"Demosajten kunde inte byggas:\n{failure.read_text()}", pytrace=False)
         if not record.exists():
-            _build_and_serve(shared / "demo-site", search_url=search_url, record=record)
+            try:
+                _build_and_serve(shared / "demo-site", search_url=search_url, record=record)
+            except BaseException as error:
+                failure.write_text(f"{type(error).__name__}: {error}")
+                raise
         data = json.loads(record.read_text())
     # The run's controller stops it when the session ends (tests/conftest.py).
     return DemoSite(
