@@ -239,6 +239,12 @@ rows_replaced
 rows_flagged
 PRELIMINARY
 
+# rekas/models/summaries.py: columns written by rekas.aggregates from a DataFrame and read by name (values())
+rows_without_places
+pressure_high
+increase
+decrease
+
 # rekas/models/review.py, rekas/importers/pending.py: keys of waiting rows, read by string lookups
 programme_key
 place_key
@@ -289,7 +295,7 @@ PREPARATORY
 
 # rekas/views/tables.py: reached by Django, Wagtail or a template
 empty_text
-_.display_rows
+_.body_html
 
 # search/checks.py: management subcommands (do_<name>), Django check signature, mirror columns queried by lookups
 app_configs

@@ -150,7 +150,7 @@ def main() -> None:
         setup_django(workdir)
         import pandas as pd
 
-        from rekas import analysis, selectors
+        from rekas import aggregates, analysis, frames
         from rekas.importers import import_admissions, import_yrkesbarometer
         from rekas.models import AdmissionStatistic
         from rekas.seed import seed_demo_assessments
@@ -182,15 +182,16 @@ def main() -> None:
         import_peak = peak_mb(lambda: import_admissions(source=csv_path, file_name=csv_path.name))
         stored = AdmissionStatistic.objects.count()
 
-        load_time, frames = once(
+        load_time, inputs = once(
             lambda: (
-                selectors.admissions_frame(year=2027, round="final"),
-                selectors.links_frame(),
-                selectors.assessments_frame(),
+                frames.admissions_frame(year=2027, round="final"),
+                frames.links_frame(),
+                frames.assessments_frame(),
             )
         )
-        match_time, result = once(lambda: analysis.matching(*frames, by=["municipality_code"]))
+        match_time, result = once(lambda: analysis.matching(*inputs, by=["municipality_code"]))
         municipalities = result["municipality_code"].nunique()
+        refresh_time, summaries = once(lambda: aggregates.refresh())
 
     print(f"REKAS ({vendor})")
     print(f"  rows in file                          {ROWS:>10,}")
@@ -213,6 +214,10 @@ def main() -> None:
     print(f"  matching: load frames from database   {load_time:>9.3f} s")
     print(f"  matching {municipalities} municipalities (pandas)  {match_time:>9.3f} s   goal < 1 s")
     print(f"  matching incl. loading                {load_time + match_time:>9.3f} s")
+    print(
+        f"  stored statistics, every year (refresh) {refresh_time:>7.3f} s   {summaries:,} rows"
+        "  (part of each import above)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,15 +1,16 @@
 """REKAS analysis in plain pandas: admissions, outlook of programmes and the matching.
 
 The formulas and thresholds are documented in docs/rekas-method.md; the tests compute them
-by hand on a small dataset. Functions take DataFrames (see `selectors`) so they run the same
-on a page, in the API, in the exports and in the benchmark.
+by hand on a small dataset. Functions take DataFrames (`frames`); `aggregates` runs them after
+every import and mapping change and stores the results that pages, exports and the API read.
 """
 
 import math
 
 import numpy as np
 import pandas as pd
-from django.utils.translation import gettext_lazy as _
+
+from .labels import Match, Measure
 
 COUNT_COLUMNS = [
     "places",
@@ -26,59 +27,7 @@ WEAK_DEMAND = -0.2
 MIN_COVERAGE = 0.25  # below this share of the mapping's weight assessed, no verdict is given
 # The share of a study path's occupations in each recruitment situation and each outlook.
 SHARE_COLUMNS = ["shortage", "balance", "surplus", "paradox", "increase", "unchanged", "decrease"]
-
-
-class Match:
-    """Matching classes, in the words a counsellor uses."""
-
-    DEMANDED_LOW = "efterfragad_lag"
-    DEMANDED_HIGH = "efterfragad_hog"
-    POPULAR_WEAK = "popular_svag"
-    LOW_WEAK = "lag_svag"
-    BALANCED_HIGH = "balans_hog"
-    BALANCED_LOW = "balans_lag"
-    NO_OUTLOOK = "prognos_saknas"
-    NO_PLACES = "platser_saknas"  # no measure of pressure published
-
-    LABELS = {
-        DEMANDED_LOW: _("Efterfrågad utbildning med lågt söktryck"),
-        DEMANDED_HIGH: _("Efterfrågad utbildning med högt söktryck"),
-        POPULAR_WEAK: _("Populär utbildning mot svag arbetsmarknad"),
-        LOW_WEAK: _("Lågt söktryck och svag arbetsmarknad"),
-        BALANCED_HIGH: _("Arbetsmarknad i balans, högt söktryck"),
-        BALANCED_LOW: _("Arbetsmarknad i balans, lågt söktryck"),
-        NO_OUTLOOK: _("Prognos saknas"),
-        NO_PLACES: _("Söktryck kan inte bedömas (inga jämförbara siffror publicerade)"),
-    }
-    # Badge style per class: success = a good choice to point out, warning = worth discussing.
-    TONES = {
-        DEMANDED_LOW: "success",
-        DEMANDED_HIGH: "success",
-        POPULAR_WEAK: "warning",
-        LOW_WEAK: "error",
-        BALANCED_HIGH: "",
-        BALANCED_LOW: "",
-        NO_OUTLOOK: "",
-        NO_PLACES: "",
-    }
-
-
-class Measure:
-    """How the search pressure (söktryck) of a group is judged, best first: offices publish
-    different figures, so each group uses the best measure its own rows have and says which
-    (docs/rekas-method.md, "Söktryck när siffror saknas")."""
-
-    APPLICANTS = "forstahandssokande"  # first-choice applicants per place ≥ 1
-    FILL = "fyllnadsgrad"  # every place filled, and reserves left when reserves are published
-    MERIT = "lagsta_merit"  # lowest admitted merit at or above the programme's national median
-    NONE = "inget"
-
-    LABELS = {
-        APPLICANTS: _("Förstahandssökande per plats"),
-        FILL: _("Fyllnadsgrad och reserver"),
-        MERIT: _("Lägsta antagningspoäng mot rikets median för programmet"),
-        NONE: _("Inget mått publicerat"),
-    }
+__all__ = ["Match", "Measure"]  # defined in labels (pages read them without pandas)
 
 
 def summarise(admissions: pd.DataFrame, *, by: list[str]) -> pd.DataFrame:

@@ -33,15 +33,14 @@ class FilterForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data=None, *, published: selectors.Published, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["year"].choices = [(year, year) for year in selectors.available_years()]
-        default_year, default_round = selectors.default_year_and_round()
-        self.fields["year"].initial = default_year
-        self.fields["round"].initial = default_round
+        self.default = published.default
+        self.fields["year"].choices = [(year, year) for year in published.years]
+        self.fields["year"].initial, self.fields["round"].initial = self.default
 
     def values(self) -> tuple[int | None, str, str]:
-        default_year, default_round = selectors.default_year_and_round()
+        default_year, default_round = self.default
         if not self.is_valid():
             return default_year, default_round, ""
         data = self.cleaned_data

@@ -174,4 +174,9 @@ def map_name(
             "created_by": user if getattr(user, "is_authenticated", False) else None,
         },
     )
-    return pending.write_mapped(kind=kind, key=key)
+    written, waiting = pending.write_mapped(kind=kind, key=key)
+    if written:
+        from . import aggregates
+
+        aggregates.refresh()  # the rows count in the statistics from now on
+    return written, waiting

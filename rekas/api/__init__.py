@@ -9,8 +9,9 @@ from ninja.errors import HttpError
 from syvsite.api import PageParams, Paginated, paginate
 
 from .. import selectors
-from ..analysis import records
+from ..labels import Match, Measure
 from ..models import NATIONAL, Occupation, Orientation, Programme
+from ..selectors import statistics
 
 router = Router(tags=["REKAS"])
 NULL_MEANS = "null = ej publicerat av antagningskansliet (aldrig 0)."
@@ -256,21 +257,24 @@ def matching(
     request: HttpRequest, area: str, year: int | None = None, round: str | None = None
 ) -> dict:
     """`area`: tvåsiffrig länskod, fyrsiffrig kommunkod eller "00" för hela riket."""
-    default_year, default_round = selectors.default_year_and_round()
+    default_year, default_round = selectors.published().default
     year, round = year or default_year, round or default_round
     if round not in ("preliminary", "final"):
         raise HttpError(400, _("round ska vara preliminary eller final."))
     found = selectors.area(area)
     if found is None:
         raise HttpError(404, _("Okänt område: ange en länskod, en kommunkod eller 00."))
-    result = selectors.matching(found.admissions(year=year, round=round), by=found.by)
+    results = statistics.programmes(level=found.level, area_code=found.code, year=year, round=round)
+    for row in results:
+        row["match_label"] = str(Match.LABELS[row["match"]])
+        row["pressure_label"] = str(Measure.LABELS[row["pressure_measure"]])
     return {
         "area_code": area,
         "area_name": found.name,
         "year": year,
         "round": round,
         "barometer_round": selectors.latest_round(),
-        "results": records(result),
+        "results": results,
     }
 
 

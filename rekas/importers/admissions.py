@@ -17,6 +17,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from .. import aggregates
 from ..models import AdmissionStatistic, ImportBatch
 from . import pending, writer
 from .adapters import COUNT_COLUMNS, FIGURE_COLUMNS, MERIT_COLUMNS, Layout, detect_layout
@@ -78,6 +79,7 @@ def import_admissions(
     def write(batch: ImportBatch, bar: tqdm) -> None:
         if len(placed):
             write_rows(placed, batch=batch, source=layout.label, bar=bar)
+            aggregates.refresh(slices=set(zip(placed["year"], placed["round"], strict=True)))
         pending.keep(waiting, batch=batch, replacing=Path(report.file_name).name)
 
     plan = writer.Plan(rows=len(placed), source=layout.label, replaces=_scopes(placed), write=write)

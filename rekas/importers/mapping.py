@@ -9,6 +9,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from .. import aggregates
 from ..documents import enqueue_after_import
 from ..models import ImportBatch, Occupation, Orientation, Programme, ProgrammeOccupation
 from . import writer
@@ -116,3 +117,4 @@ def _validate(
 def _write(links: list[ProgrammeOccupation], *, bar: tqdm) -> None:
     writer.create_objects(ProgrammeOccupation, links, bar=bar)
     enqueue_after_import(programmes=True, occupations=True)
+    aggregates.refresh()  # outlook and matching follow the mapping

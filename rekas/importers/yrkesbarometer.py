@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from syvsite.regions.models import County
 
+from .. import aggregates
 from ..documents import enqueue_after_import
 from ..models import (
     NATIONAL,
@@ -171,6 +172,7 @@ def _upsert_occupations(frame: pd.DataFrame) -> dict[str, BarometerOccupation]:
 def _write(frame: pd.DataFrame, *, batch: ImportBatch, bar: tqdm) -> None:
     write_assessments(frame, batch=batch, bar=bar)
     enqueue_after_import(occupations=True)
+    aggregates.refresh()  # the matching reads the latest round
 
 
 def write_assessments(frame: pd.DataFrame, *, batch: ImportBatch, bar: tqdm) -> None:

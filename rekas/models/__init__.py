@@ -24,6 +24,7 @@ from .postsecondary import (
 )
 from .programmes import Orientation, Programme, ProgrammeName
 from .review import NameAlias, NameKind, PendingAdmission
+from .summaries import AdmissionSummary, OutlookShare
 
 NATIONAL = "00"  # Yrkesbarometern's code for "the whole country"
 # How demo content (seed.py) is marked in the data, so pages can say it is invented.
@@ -35,6 +36,7 @@ __all__ = [
     "DEMO_SOURCE",
     "NATIONAL",
     "AdmissionStatistic",
+    "AdmissionSummary",
     "Assessment",
     "BarometerOccupation",
     "EducationOccupation",
@@ -44,6 +46,7 @@ __all__ = [
     "NameAlias",
     "NameKind",
     "OccupationalArea",
+    "OutlookShare",
     "Orientation",
     "PendingAdmission",
     "Programme",

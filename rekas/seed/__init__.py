@@ -20,6 +20,7 @@ from django.db import transaction
 
 from syvsite.regions.models import County, Municipality
 
+from .. import aggregates
 from ..importers import ImportReport, import_yrkesbarometer, writer
 from ..importers.admissions import write_rows
 from ..importers.yrkesbarometer import write_assessments
@@ -28,6 +29,7 @@ from ..models import (
     DEMO_SOURCE,
     NATIONAL,
     AdmissionStatistic,
+    AdmissionSummary,
     Assessment,
     ImportBatch,
     Occupation,
@@ -52,13 +54,18 @@ def run(*, stdout: TextIO) -> None:
     if not real.exists():
         report = import_yrkesbarometer(source=BAROMETER_EXCERPT, file_name=BAROMETER_EXCERPT.name)
         stdout.write(f"  Yrkesbarometern (utdrag): {report.summary()}")
+    seeded = False
     if not Assessment.objects.filter(
         barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX
     ).exists():
         stdout.write(f"  Demobedömningar: {seed_demo_assessments()} st.")
         # No re-indexing here: seed_demo rebuilds the whole index after the seeds.
+        seeded = True
     if not AdmissionStatistic.objects.exists():
         stdout.write(f"  Antagningsstatistik (genererad): {seed_admissions()} rader.")
+        seeded = True
+    if seeded or not AdmissionSummary.objects.exists():
+        stdout.write(f"  Sammanställd statistik: {aggregates.refresh()} rader.")
     postsecondary.run(stdout=stdout)
 
 

@@ -1,54 +1,31 @@
 """Reads shared by pages, API, exports and other apps (e.g. the placement board).
 
 Public: `outlook_for(ssyk=…, county_code=…) -> Outlook | None`, `latest_round()`,
-`admissions_frame(...)`, `links_frame()`, `assessments_frame(...)`, `area(code)`, `matching(...)`.
+`admissions_queryset(...)`, `area(code)`; the stored statistics in `selectors.statistics`.
+No pandas here: pages read what `rekas.aggregates` computed (DataFrames are in `rekas.frames`).
 """
 
 from dataclasses import dataclass
 
-import pandas as pd
 from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from syvsite.regions.models import County, Municipality
 
-from .. import analysis
 from ..models import (
     DEMO_CONCEPT_PREFIX,
     DEMO_SOURCE,
     NATIONAL,
     AdmissionStatistic,
+    AdmissionSummary,
     Assessment,
+    ImportBatch,
     Occupation,
     PendingAdmission,
     Programme,
     ProgrammeOccupation,
 )
-
-ADMISSION_FIELDS = {
-    "year": "year",
-    "round": "round",
-    "municipality__code": "municipality_code",
-    "municipality__name": "municipality_name",
-    "municipality__county__code": "county_code",
-    "school_id": "school_id",
-    "school__name": "school_name",
-    "programme__code": "programme_code",
-    "programme__name": "programme_name",
-    "programme__kind": "programme_kind",
-    "study_path": "study_path",
-    "variant": "variant",
-    "places": "places",
-    "first_choice_applicants": "first_choice_applicants",
-    "admitted": "admitted",
-    "admitted_first_choice": "admitted_first_choice",
-    "reserves": "reserves",
-    "lowest_merit": "lowest_merit",
-    "mean_merit": "mean_merit",
-    "median_merit": "median_merit",
-    "needs_review": "needs_review",
-}
 
 
 def admissions_queryset(
@@ -76,42 +53,9 @@ def admissions_queryset(
     return queryset
 
 
-def admissions_frame(**filters: object) -> pd.DataFrame:
-    rows = admissions_queryset(**filters).values_list(*ADMISSION_FIELDS)
-    frame = pd.DataFrame.from_records(list(rows), columns=list(ADMISSION_FIELDS.values()))
-    for column in ("lowest_merit", "mean_merit", "median_merit"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
-    return frame
-
-
-def national_reference(admissions: pd.DataFrame) -> pd.Series:
-    """The national median lowest merit per programme for the years and rounds in
-    `admissions` (the yardstick of the merit measure), read as two columns only."""
-    if admissions.empty:
-        return pd.Series(dtype=float)
-    rows = AdmissionStatistic.objects.filter(
-        year__in=[int(year) for year in admissions["year"].unique()],
-        round__in=list(admissions["round"].unique()),
-        lowest_merit__isnull=False,
-    ).values_list("programme__code", "lowest_merit")
-    frame = pd.DataFrame.from_records(list(rows), columns=["programme_code", "lowest_merit"])
-    return analysis.national_lowest_merit(frame)
-
-
 def pending_count() -> int:
     """Rows of admission imports waiting for a name: they count nowhere until mapped."""
     return PendingAdmission.objects.count()
-
-
-def links_frame() -> pd.DataFrame:
-    rows = ProgrammeOccupation.objects.values_list(
-        "study_path", "programme__code", "occupation__ssyk", "weight"
-    )
-    frame = pd.DataFrame.from_records(
-        list(rows), columns=["study_path", "programme_code", "ssyk", "weight"]
-    )
-    frame["weight"] = frame["weight"].astype(float)
-    return frame
 
 
 def latest_round() -> str | None:
@@ -122,45 +66,31 @@ def rounds() -> list[str]:
     return sorted(set(Assessment.objects.values_list("round", flat=True)), reverse=True)
 
 
-def assessments_frame(*, round: str | None = None) -> pd.DataFrame:
-    """One row per (barometer occupation, SSYK group, area) of the round (default: latest)."""
-    round = round or latest_round()
-    rows = Assessment.objects.filter(round=round).values_list(
-        "barometer_occupation__occupations__ssyk",
-        "barometer_occupation__name",
-        "area_code",
-        "recruitment_situation",
-        "outlook",
-        "job_opportunities",
+@dataclass(frozen=True)
+class Published:
+    """The years and rounds REKAS has statistics for (one small query, from the stored totals
+    rather than a DISTINCT over every admission row)."""
+
+    slices: frozenset[tuple[int, str]]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({year for year, _round in self.slices}, reverse=True)
+
+    @property
+    def default(self) -> tuple[int | None, str]:
+        """The latest year, its final round when published, else the preliminary one."""
+        if not self.slices:
+            return None, AdmissionStatistic.Round.FINAL
+        year = self.years[0]
+        return year, "final" if (year, "final") in self.slices else "preliminary"
+
+
+def published() -> Published:
+    totals = AdmissionSummary.objects.filter(
+        level=AdmissionSummary.Level.COUNTRY, programme_code="", kind=""
     )
-    return pd.DataFrame.from_records(
-        list(rows),
-        columns=[
-            "ssyk",
-            "barometer_name",
-            "area_code",
-            "recruitment_situation",
-            "outlook",
-            "job_opportunities",
-        ],
-    ).dropna(subset=["ssyk"])
-
-
-def available_years() -> list[int]:
-    # DISTINCT in the database: the table holds a row per school, programme, year and round.
-    return list(
-        AdmissionStatistic.objects.order_by("-year").values_list("year", flat=True).distinct()
-    )
-
-
-def default_year_and_round() -> tuple[int | None, str]:
-    """The latest year, its final round when published, else the preliminary one."""
-    years = available_years()
-    if not years:
-        return None, AdmissionStatistic.Round.FINAL
-    year = years[0]
-    has_final = AdmissionStatistic.objects.filter(year=year, round="final").exists()
-    return year, "final" if has_final else "preliminary"
+    return Published(frozenset(totals.values_list("year", "round")))
 
 
 @dataclass(frozen=True)
@@ -253,17 +183,7 @@ class Area:
 
     code: str
     name: str
-    level: str  # "country", "county" or "municipality": the admissions_frame filter
-
-    @property
-    def by(self) -> list[str]:
-        """The grouping for `matching`: a municipality's own rows, else per county."""
-        return ["municipality_code"] if self.level == "municipality" else ["county_code"]
-
-    def admissions(self, **filters: object) -> pd.DataFrame:
-        if self.level == "country":
-            return admissions_frame(**filters).assign(county_code=NATIONAL)
-        return admissions_frame(**{self.level: self.code}, **filters)
+    level: str  # "country", "county" or "municipality" (AdmissionSummary.Level)
 
 
 def area(code: str) -> Area | None:
@@ -274,18 +194,6 @@ def area(code: str) -> Area | None:
     if municipality := Municipality.objects.filter(code=code).first():
         return Area(code, municipality.name, "municipality")
     return None
-
-
-def matching(admissions: pd.DataFrame, *, by: list[str]) -> pd.DataFrame:
-    """Programmes per area with pressure, outlook and matching class (analysis.matching) against
-    the current mapping and the latest assessment round."""
-    return analysis.matching(
-        admissions,
-        links_frame(),
-        assessments_frame(),
-        by=by,
-        reference=national_reference(admissions),
-    )
 
 
 def occupation_assessments(
@@ -320,4 +228,6 @@ def demo_data_present(*, round: str | None) -> tuple[bool, bool]:
     assessments = Assessment.objects.filter(
         round=round, barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX
     ).exists()
-    return assessments, AdmissionStatistic.objects.filter(source=DEMO_SOURCE).exists()
+    # Through the few import batches and the indexed batch key, not a scan of every row.
+    admissions = ImportBatch.objects.filter(source=DEMO_SOURCE, admissions__isnull=False)
+    return assessments, admissions.exists()

@@ -1,18 +1,18 @@
 """The admission tables (and charts) of the REKAS pages: programmes and areas with their
-pressure and matching, trends, schools and comparisons, built from selectors + analysis.
+pressure and matching, trends, schools and comparisons, from the stored statistics
+(selectors.statistics; computed by rekas.aggregates, so no analysis runs on a page view).
 
 Views stay short: they parse filters, call these and render or export the result.
 """
 
 from dataclasses import dataclass
 
-import pandas as pd
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import analysis, selectors
-from ..analysis import Match, records
+from .. import selectors
+from ..labels import Match, Measure
 from .tables import Chart, Column, Table
 
 
@@ -23,15 +23,6 @@ class Filters:
     year: int | None
     round: str
     kind: str = ""
-
-    def admissions(self, area: selectors.Area | None = None, **extra: str) -> pd.DataFrame:
-        """The chosen year's admissions, in `area` (or as `extra` filters, e.g. county=…)."""
-        filters = {"year": self.year, "round": self.round, "kind": self.kind or None, **extra}
-        return area.admissions(**filters) if area else selectors.admissions_frame(**filters)
-
-    def history(self, **extra: str) -> pd.DataFrame:
-        """Every year's admissions of the chosen round and kind, for the trend."""
-        return selectors.admissions_frame(round=self.round, kind=self.kind or None, **extra)
 
 
 # Lazy: built once at import, shown in the visitor's language.
@@ -56,19 +47,26 @@ MATCH_COLUMNS = [
 ]
 
 
-def _decorate_programmes(frame: pd.DataFrame) -> list[dict]:
+def _decorate_programmes(rows: list[dict]) -> list[dict]:
     names = selectors.programme_names()
-    rows = records(frame)
     for row in rows:
         row["programme"] = names.get(row["programme_code"], row["programme_code"])
         row["programme_url"] = reverse("rekas:programme", args=[row["programme_code"]])
-        if "match" in row:
-            row["match_tone"] = Match.TONES.get(row["match"], "")
+        _labels(row)
     return sorted(rows, key=lambda row: row["programme"])
 
 
-def programme_matching_table(admissions: pd.DataFrame, *, by: list[str], caption: str) -> Table:
-    frame = selectors.matching(admissions, by=by)
+def _labels(row: dict, suffix: str = "") -> None:
+    """The matching class and the pressure measure in the visitor's words."""
+    match, measure = row.get(f"match{suffix}"), row.get(f"pressure_measure{suffix}")
+    if match is not None:
+        row[f"match_label{suffix}"] = str(Match.LABELS[match])
+        row[f"match_tone{suffix}"] = Match.TONES.get(match, "")
+    if measure is not None:
+        row[f"pressure_label{suffix}"] = str(Measure.LABELS[measure])
+
+
+def programme_matching_table(programmes: list[dict], *, caption: str, note: str) -> Table:
     return Table(
         name="program",
         caption=caption,
@@ -77,8 +75,8 @@ def programme_matching_table(admissions: pd.DataFrame, *, by: list[str], caption
             *SUMMARY_COLUMNS,
             *MATCH_COLUMNS,
         ],
-        rows=_decorate_programmes(frame),
-        note=partial_note(admissions),
+        rows=_decorate_programmes(programmes),
+        note=note,
         chart=Chart(
             kind="bar",
             label_key="programme",
@@ -90,15 +88,13 @@ def programme_matching_table(admissions: pd.DataFrame, *, by: list[str], caption
     )
 
 
-def county_programme_table(admissions: pd.DataFrame, *, caption: str) -> Table:
+def county_programme_table(programmes: list[dict], *, caption: str) -> Table:
     """One programme's figures and matching per county."""
     names = selectors.county_names()
-    frame = selectors.matching(admissions, by=["county_code"])
-    rows = records(frame)
-    for row in rows:
+    for row in programmes:
         row["county"] = names.get(row["county_code"], row["county_code"])
         row["county_url"] = reverse("rekas:county", args=[row["county_code"]])
-        row["match_tone"] = Match.TONES.get(row["match"], "")
+        _labels(row)
     return Table(
         name="lan",
         caption=caption,
@@ -107,7 +103,7 @@ def county_programme_table(admissions: pd.DataFrame, *, caption: str) -> Table:
             *SUMMARY_COLUMNS,
             *MATCH_COLUMNS,
         ],
-        rows=sorted(rows, key=lambda row: row["county_code"]),
+        rows=sorted(programmes, key=lambda row: row["county_code"]),
         chart=Chart(
             kind="bar",
             label_key="county",
@@ -118,8 +114,20 @@ def county_programme_table(admissions: pd.DataFrame, *, caption: str) -> Table:
     )
 
 
-def trend_table(admissions: pd.DataFrame, *, caption: str) -> Table:
-    frame = analysis.trend(admissions)
+def _with_change(years: list[dict]) -> list[dict]:
+    """Each year with the change in first-choice applicants from the year before (%), missing
+    when either year does not publish them."""
+    previous = None
+    for row in years:
+        current = row["first_choice_applicants"]
+        row["change_pct"] = (
+            round((current / previous - 1) * 100, 1) if current is not None and previous else None
+        )
+        previous = current
+    return years
+
+
+def trend_table(years: list[dict], *, caption: str) -> Table:
     return Table(
         name="trend",
         caption=caption,
@@ -135,7 +143,7 @@ def trend_table(admissions: pd.DataFrame, *, caption: str) -> Table:
                 missing="–",
             ),
         ],
-        rows=records(frame),
+        rows=_with_change(years),
         chart=Chart(
             kind="line",
             label_key="year",
@@ -149,38 +157,35 @@ def trend_table(admissions: pd.DataFrame, *, caption: str) -> Table:
 
 
 def area_table(
-    admissions: pd.DataFrame, *, key: str, name_key: str, url_name: str, caption: str, name: str
+    areas: list[dict], *, names: dict[str, str], url_name: str, caption: str, name: str, note: str
 ) -> Table:
-    frame = analysis.summarise(admissions, by=[key, name_key])
-    rows = records(frame)
-    for row in rows:
-        row["url"] = reverse(url_name, args=[row[key]])
+    """Every programme together per area (`areas`: selectors.statistics.totals)."""
+    for row in areas:
+        row["area"] = names.get(row["area_code"], row["area_code"])
+        row["url"] = reverse(url_name, args=[row["area_code"]])
     return Table(
         name=name,
         caption=caption,
-        columns=[Column(name_key, _("Område"), link_key="url"), *AREA_COLUMNS],
-        rows=sorted(rows, key=lambda row: row[name_key]),
-        note=partial_note(admissions),
+        columns=[Column("area", _("Område"), link_key="url"), *AREA_COLUMNS],
+        rows=sorted(areas, key=lambda row: row["area"]),
+        note=note,
     )
 
 
-def partial_note(admissions: pd.DataFrame) -> str:
-    """Said above a table whose sums mix lists that publish places with lists that do not."""
-    if admissions.empty or "places" not in admissions:
-        return ""
-    published = admissions["places"].notna()
-    if published.all() or not published.any():
+def partial_note(totals: list[dict]) -> str:
+    """Said above a table whose sums mix lists that publish places with lists that do not
+    (`totals`: the page's area, or its areas, from selectors.statistics.totals)."""
+    rows = sum(row["rows"] for row in totals)
+    missing = sum(row["rows_without_places"] for row in totals)
+    if not missing or missing == rows:
         return ""
     return _(
         "%(missing)s av %(rows)s rader kommer från listor som inte publicerar antal platser. "
         "Summor och kvoter gäller bara de skolor som publicerar siffrorna."
-    ) % {"missing": int((~published).sum()), "rows": len(admissions)}
+    ) % {"missing": missing, "rows": rows}
 
 
-def schools_table(admissions: pd.DataFrame, *, caption: str) -> Table:
-    frame = analysis.summarise(
-        admissions, by=["school_name", "study_path", "variant", "programme_name"]
-    )
+def schools_table(schools: list[dict], *, caption: str) -> Table:
     return Table(
         name="skolor",
         caption=caption,
@@ -191,33 +196,38 @@ def schools_table(admissions: pd.DataFrame, *, caption: str) -> Table:
             Column("variant", _("Variant som publicerad")),
             *SUMMARY_COLUMNS,
         ],
-        rows=records(frame),
+        rows=schools,
     )
 
 
 def compare_table(
-    admissions_a: pd.DataFrame,
-    admissions_b: pd.DataFrame,
-    *,
-    label_a: str,
-    label_b: str,
-    by_a: list[str],
-    by_b: list[str],
+    programmes_a: list[dict], programmes_b: list[dict], *, label_a: str, label_b: str
 ) -> Table:
-    a = selectors.matching(admissions_a, by=by_a)
-    b = selectors.matching(admissions_b, by=by_b)
     keep = [
-        "programme_code",
         "places",
         "first_choice_applicants",
         "applicants_per_place",
-        "pressure_label",
-        "match_label",
+        "pressure_measure",
+        "match",
     ]
-    merged = a[keep].merge(b[keep], on="programme_code", how="outer", suffixes=("_a", "_b"))
-    rows = _decorate_programmes(merged)
-    measured = merged.dropna(subset=["pressure_label_a", "pressure_label_b"])
-    differ = int((measured["pressure_label_a"] != measured["pressure_label_b"]).sum())
+    merged: dict[str, dict] = {}
+    for suffix, programmes in (("_a", programmes_a), ("_b", programmes_b)):
+        for row in programmes:
+            target = merged.setdefault(
+                row["programme_code"], {"programme_code": row["programme_code"]}
+            )
+            target.update({f"{key}{suffix}": row[key] for key in keep})
+    for row in merged.values():
+        _labels(row, "_a")
+        _labels(row, "_b")
+    rows = _decorate_programmes(list(merged.values()))
+    differ = sum(
+        1
+        for row in rows
+        if "pressure_measure_a" in row
+        and "pressure_measure_b" in row
+        and row["pressure_measure_a"] != row["pressure_measure_b"]
+    )
     note = (
         _(
             "I %(count)s program bedöms söktrycket med olika mått i de två områdena, eftersom "

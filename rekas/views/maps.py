@@ -3,7 +3,6 @@ its page. Söktryck and matching follow the page's filters (year, round, program
 
 import math
 
-import pandas as pd
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,9 +10,11 @@ from django.utils.translation import gettext as _
 from syvsite.maps import AreaValue, Map, categorical, choropleth, diverging
 from syvsite.maps.scales import swedish
 
-from .. import analysis, selectors
+from .. import selectors
 from ..forms import MapForm
+from ..labels import Match
 from ..models import NATIONAL, AdmissionStatistic, Assessment, Occupation
+from ..selectors import statistics
 from .admission_tables import Filters
 
 # Around 1.0: fewer first-choice applicants than places below it, more above it.
@@ -47,18 +48,18 @@ def _number(value) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _pressure_values(frame: pd.DataFrame, key: str, url_name: str) -> list[AreaValue]:
+def _pressure_values(areas: list[dict], url_name: str) -> list[AreaValue]:
     values = []
-    for row in analysis.records(frame):
+    for row in areas:
         pressure = _number(row.get("applicants_per_place"))
         if pressure is None:
             continue
         values.append(
             AreaValue(
-                row[key],
+                row["area_code"],
                 pressure,
                 _("%(value)s förstahandssökande per plats") % {"value": swedish(pressure, 2)},
-                url=reverse(url_name, args=[row[key]]),
+                url=reverse(url_name, args=[row["area_code"]]),
             )
         )
     return values
@@ -77,15 +78,15 @@ def _pressure_map(*, map_id: str, title: str, values, filters, **where) -> Map:
     )
 
 
-def _matching_map(admissions: pd.DataFrame, filters: Filters, name: str) -> Map:
+def _matching_map(programmes: list[dict], filters: Filters, name: str) -> Map:
     values = []
-    for row in analysis.records(selectors.matching(admissions, by=["county_code"])):
+    for row in programmes:
         index = _number(row.get("demand_index"))
         if index is None or row["county_code"] == NATIONAL:
             continue
         text = _("efterfrågeindex %(value)s, %(label)s") % {
             "value": swedish(index, 2),
-            "label": str(row["match_label"]).lower(),
+            "label": str(Match.LABELS[row["match"]]).lower(),
         }
         url = reverse("rekas:county", args=[row["county_code"]])
         values.append(AreaValue(row["county_code"], index, text, url=url))
@@ -132,10 +133,10 @@ def _occupation_map(occupation: Occupation, round_: str | None) -> Map:
 
 
 def national_map(
-    request: HttpRequest, filters: Filters, admissions: pd.DataFrame
+    request: HttpRequest, filters: Filters, counties: list[dict]
 ) -> tuple[MapForm, Map]:
     """The counties coloured as the visitor chose in the map form (default: söktryck);
-    `admissions` are the page's, of every programme (filters.admissions())."""
+    `counties` are the page's totals per county (selectors.statistics.totals)."""
     round_ = selectors.latest_round()
     occupations = (
         Occupation.objects.filter(barometer_occupations__assessments__round=round_)
@@ -148,28 +149,33 @@ def national_map(
         return form, _occupation_map(occupations.get(ssyk=ssyk), round_)
     name = dict(form.fields["program"].choices).get(programme, "") if programme else ""
     if programme:
-        admissions = admissions[admissions["programme_code"] == programme]
+        counties = statistics.programmes(
+            level=statistics.Level.COUNTY,
+            year=filters.year,
+            round=filters.round,
+            programme=programme,
+            kind=filters.kind,
+        )
     if measure == MapForm.MATCHNING:
-        return form, _matching_map(admissions, filters, name)
-    frame = analysis.summarise(admissions, by=["county_code"])
+        return form, _matching_map(counties, filters, name)
     title = (
         _("Söktryck per län: %(programme)s") % {"programme": name}
         if programme
         else _("Söktryck per län, alla program")
     )
-    values = _pressure_values(frame, "county_code", "rekas:county")
+    values = _pressure_values(counties, "rekas:county")
     return form, _pressure_map(
         map_id="karta-lan", title=title, values=values, filters=filters, areas="county"
     )
 
 
-def county_map(county, admissions: pd.DataFrame, filters: Filters) -> Map:
-    """A county's municipalities coloured by söktryck (every programme of the chosen kind)."""
-    frame = analysis.summarise(admissions, by=["municipality_code"])
+def county_map(county, municipalities: list[dict], filters: Filters) -> Map:
+    """A county's municipalities coloured by söktryck (every programme of the chosen kind;
+    `municipalities`: their totals, selectors.statistics.totals)."""
     return _pressure_map(
         map_id="karta-kommuner",
         title=_("Söktryck per kommun i %(county)s") % {"county": county.name},
-        values=_pressure_values(frame, "municipality_code", "rekas:municipality"),
+        values=_pressure_values(municipalities, "rekas:municipality"),
         filters=filters,
         areas="municipality",
         county=county.code,

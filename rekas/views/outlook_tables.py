@@ -1,12 +1,13 @@
 """The outlook tables (and charts) of the REKAS pages: the occupations a programme leads to
-and Arbetsförmedlingen's assessments of an occupation, built from selectors + analysis."""
+and Arbetsförmedlingen's assessments of an occupation, read through selectors."""
 
-import pandas as pd
+from collections import Counter
+
 from django.utils.translation import gettext as _
 
-from .. import analysis, selectors
-from ..analysis import records
+from .. import selectors
 from ..models import NATIONAL
+from ..selectors import statistics
 from .tables import Chart, Column, Table
 
 
@@ -49,11 +50,7 @@ def programme_occupations_table(*, study_path: str, county: str) -> Table:
 
 
 def outlook_share_table(*, study_path: str, county: str) -> Table:
-    links = selectors.links_frame()
-    shares = analysis.assessment_shares(
-        links[links["study_path"] == study_path], selectors.assessments_frame(), county=county
-    )
-    row = records(shares)[0] if len(shares) else {}
+    row = statistics.outlook_share(study_path=study_path, county=county) or {}
     labels = [
         ("shortage", _("Brist")),
         ("paradox", _("Paradox")),
@@ -116,8 +113,7 @@ def occupation_outlook_table(*, occupation, round: str | None) -> Table:
 
 def situation_count_table(outlook_table: Table) -> Table:
     national = selectors.county_names()[NATIONAL]
-    counts = pd.Series([row["situation"] for row in outlook_table.rows if row["area"] != national])
-    frame = counts.value_counts().rename_axis("situation").reset_index(name="counties")
+    counts = Counter(row["situation"] for row in outlook_table.rows if row["area"] != national)
     return Table(
         name="situationer",
         caption=_("Antal län per rekryteringssituation"),
@@ -125,7 +121,10 @@ def situation_count_table(outlook_table: Table) -> Table:
             Column("situation", _("Rekryteringssituation")),
             Column("counties", _("Antal län"), "int"),
         ],
-        rows=records(frame),
+        rows=[
+            {"situation": situation, "counties": number}
+            for situation, number in counts.most_common()
+        ],
         chart=Chart(
             kind="bar",
             label_key="situation",

@@ -13,6 +13,8 @@ from syvsite.regions.models import County, Municipality
 from .. import selectors
 from ..forms import AreaForm, CompareForm, FilterForm
 from ..models import NATIONAL, AdmissionStatistic, Occupation, Programme
+from ..selectors import statistics
+from ..selectors.statistics import Level
 from . import admission_tables, maps, outlook_tables
 from .admission_tables import Filters
 from .exports import export_response
@@ -20,10 +22,11 @@ from .postsecondary_tables import matching_rate_tables
 
 
 def _filters(request: HttpRequest) -> tuple[FilterForm, Filters]:
-    default_year, default_round = selectors.default_year_and_round()
+    published = selectors.published()
+    default_year, default_round = published.default
     data = {"year": default_year or "", "round": default_round, "kind": ""}
     data.update({key: request.GET[key] for key in data if key in request.GET})
-    form = FilterForm(data)
+    form = FilterForm(data, published=published)
     year, round_, kind = form.values()
     return form, Filters(year=year, round=round_, kind=kind)
 
@@ -67,20 +70,33 @@ def index(request: HttpRequest) -> HttpResponse:
         if area_form.cleaned_data.get("lan"):
             return redirect("rekas:county", code=area_form.cleaned_data["lan"])
     form, filters = _filters(request)
-    admissions = filters.admissions()
+    where = {"year": filters.year, "round": filters.round}
+    total = statistics.totals(level=Level.COUNTRY, area_code=NATIONAL, kind=filters.kind, **where)
+    counties = statistics.totals(level=Level.COUNTY, kind=filters.kind, **where)
     tables = [
         admission_tables.programme_matching_table(
-            admissions.assign(county_code=NATIONAL),
-            by=["county_code"],
+            statistics.programmes(
+                level=Level.COUNTRY, area_code=NATIONAL, kind=filters.kind, **where
+            ),
             caption=_("Program i hela riket"),
+            note=admission_tables.partial_note(total),
         ),
-        _county_table(admissions),
+        admission_tables.area_table(
+            counties,
+            names=selectors.county_names(),
+            url_name="rekas:county",
+            caption=_("Län"),
+            name="lan",
+            note=admission_tables.partial_note(total),
+        ),
         admission_tables.trend_table(
-            filters.history(),
+            statistics.history(
+                level=Level.COUNTRY, area_code=NATIONAL, round=filters.round, kind=filters.kind
+            ),
             caption=_("Utveckling i hela riket"),
         ),
     ]
-    map_form, county_map = maps.national_map(request, filters, admissions)
+    map_form, county_map = maps.national_map(request, filters, counties)
     context = {
         "area_form": area_form,
         "form": form,
@@ -94,45 +110,38 @@ def index(request: HttpRequest) -> HttpResponse:
     return _respond(request, "rekas/index.html", context, file_stem="rekas-riket")
 
 
-def _county_table(admissions):
-    names = selectors.county_names()
-    frame = admissions.assign(county_name=admissions["county_code"].map(names))
-    return admission_tables.area_table(
-        frame,
-        key="county_code",
-        name_key="county_name",
-        url_name="rekas:county",
-        caption=_("Län"),
-        name="lan",
-    )
-
-
 def county(request: HttpRequest, code: str) -> HttpResponse:
     county = get_object_or_404(County, code=code)
     form, filters = _filters(request)
-    admissions = filters.admissions(county=code)
+    where = {"year": filters.year, "round": filters.round, "kind": filters.kind}
+    total = statistics.totals(level=Level.COUNTY, area_code=code, **where)
+    municipalities = statistics.totals(level=Level.MUNICIPALITY, county_code=code, **where)
     tables = [
         admission_tables.programme_matching_table(
-            admissions, by=["county_code"], caption=_("Program i %(area)s") % {"area": county.name}
+            statistics.programmes(level=Level.COUNTY, area_code=code, **where),
+            caption=_("Program i %(area)s") % {"area": county.name},
+            note=admission_tables.partial_note(total),
         ),
         admission_tables.trend_table(
-            filters.history(county=code),
+            statistics.history(
+                level=Level.COUNTY, area_code=code, round=filters.round, kind=filters.kind
+            ),
             caption=_("Utveckling i %(area)s") % {"area": county.name},
         ),
         admission_tables.area_table(
-            admissions,
-            key="municipality_code",
-            name_key="municipality_name",
+            municipalities,
+            names=dict(county.municipalities.values_list("code", "name")),
             url_name="rekas:municipality",
             caption=_("Kommuner i %(area)s") % {"area": county.name},
             name="kommuner",
+            note=admission_tables.partial_note(total),
         ),
     ]
     scb_tables, scb_sources = matching_rate_tables(county_code=code, county_name=county.name)
     context = {
         "form": form,
         "tables": [*tables, *scb_tables],
-        "map": maps.county_map(county, admissions, filters),
+        "map": maps.county_map(county, municipalities, filters),
         "title": county.name,
         "county": county,
         "scb_sources": scb_sources,
@@ -144,19 +153,23 @@ def county(request: HttpRequest, code: str) -> HttpResponse:
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
     form, filters = _filters(request)
-    admissions = filters.admissions(municipality=code)
+    where = {"year": filters.year, "round": filters.round, "kind": filters.kind}
+    total = statistics.totals(level=Level.MUNICIPALITY, area_code=code, **where)
     tables = [
         admission_tables.programme_matching_table(
-            admissions,
-            by=["municipality_code"],
+            statistics.programmes(level=Level.MUNICIPALITY, area_code=code, **where),
             caption=_("Program i %(area)s") % {"area": municipality.name},
+            note=admission_tables.partial_note(total),
         ),
         admission_tables.trend_table(
-            filters.history(municipality=code),
+            statistics.history(
+                level=Level.MUNICIPALITY, area_code=code, round=filters.round, kind=filters.kind
+            ),
             caption=_("Utveckling i %(area)s") % {"area": municipality.name},
         ),
         admission_tables.schools_table(
-            admissions, caption=_("Skolor och program i %(area)s") % {"area": municipality.name}
+            statistics.schools(municipality=code, **where),
+            caption=_("Skolor och program i %(area)s") % {"area": municipality.name},
         ),
     ]
     context = {
@@ -179,19 +192,24 @@ def programme(request: HttpRequest, code: str) -> HttpResponse:
     study_path = request.GET.get("inriktning") or programme.code
     if not programme.orientations.filter(code=study_path).exists():
         study_path = programme.code
-    admissions = selectors.admissions_frame(
-        year=filters.year, round=filters.round, programme=programme.code
-    )
     names = selectors.county_names()
     by_county = admission_tables.county_programme_table(
-        admissions, caption=_("%(programme)s per län") % {"programme": programme.name}
+        statistics.programmes(
+            level=Level.COUNTY, year=filters.year, round=filters.round, programme=programme.code
+        ),
+        caption=_("%(programme)s per län") % {"programme": programme.name},
     )
     tables = [
         outlook_tables.programme_occupations_table(study_path=study_path, county=county_code),
         outlook_tables.outlook_share_table(study_path=study_path, county=county_code),
         by_county,
         admission_tables.trend_table(
-            selectors.admissions_frame(round=filters.round, programme=programme.code),
+            statistics.history(
+                level=Level.COUNTRY,
+                area_code=NATIONAL,
+                round=filters.round,
+                programme=programme.code,
+            ),
             caption=_("Utveckling i hela riket"),
         ),
     ]
@@ -245,14 +263,13 @@ def compare(request: HttpRequest) -> HttpResponse:
         b = selectors.area(compare_form.cleaned_data["b"])
         if a and b:
             labels = (a.name, b.name)
+            where = {"year": filters.year, "round": filters.round, "kind": filters.kind}
             tables.append(
                 admission_tables.compare_table(
-                    filters.admissions(a),
-                    filters.admissions(b),
+                    statistics.programmes(level=a.level, area_code=a.code, **where),
+                    statistics.programmes(level=b.level, area_code=b.code, **where),
                     label_a=a.name,
                     label_b=b.name,
-                    by_a=a.by,
-                    by_b=b.by,
                 )
             )
     context = {

@@ -7,6 +7,8 @@ A page builds a list of `Table`s; the same objects feed the template, the chart 
 import math
 from dataclasses import dataclass
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy
 
 NOT_PUBLISHED = gettext_lazy("ej publicerat")
@@ -68,20 +70,30 @@ class Table:
             ],
         }
 
-    def display_rows(self) -> list[list[dict]]:
-        """Cells with their formatted text, link and badge, for the template."""
-        return [
-            [
-                {
-                    "text": format_cell(row.get(column.key), column.kind, column.missing),
-                    "numeric": column.numeric,
-                    "url": row.get(column.link_key) if column.link_key else "",
-                    "badge": row.get(column.badge_key) if column.badge_key else None,
-                }
-                for column in self.columns
-            ]
-            for row in self.rows
-        ]
+    def body_html(self) -> SafeString:
+        """The body rows as escaped HTML: cells with their formatted text, link and badge.
+        Built here rather than in the template because a municipality's tables hold thousands
+        of cells, and a template loop costs tens of microseconds a cell."""
+        parts = []
+        for row in self.rows:
+            parts.append("<tr>")
+            for index, column in enumerate(self.columns):
+                text = escape(format_cell(row.get(column.key), column.kind, column.missing))
+                url = row.get(column.link_key) if column.link_key else ""
+                badge = row.get(column.badge_key) if column.badge_key else None
+                if url:
+                    text = f'<a href="{escape(url)}">{text}</a>'
+                elif badge is not None:
+                    tone = f" badge--{escape(badge)}" if badge else ""
+                    text = f'<span class="badge{tone}">{text}</span>'
+                if index == 0:
+                    parts.append(f'<th scope="row">{text}</th>')
+                else:
+                    parts.append(
+                        f'<td class="num">{text}</td>' if column.numeric else f"<td>{text}</td>"
+                    )
+            parts.append("</tr>\n")
+        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
 
 def clean_number(value):

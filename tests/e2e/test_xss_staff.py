@@ -185,10 +185,12 @@ def test_unknown_names_in_the_review_queue_are_inert(demo_site, browser_page, tm
 # The test's rows are removed again, so the queue and REKAS pages stay as the demo has them.
 FORGET_2014 = """
 import json
+from rekas import aggregates
 from rekas.models import AdmissionStatistic, ImportBatch, PendingAdmission
 batches = ImportBatch.objects.filter(file_name="okanda_namn.csv")
 PendingAdmission.objects.filter(batch__in=batches).delete()
 AdmissionStatistic.objects.filter(year=2014).delete()
+aggregates.refresh(slices=[(2014, "final"), (2014, "preliminary")])
 print(json.dumps({"batches": batches.delete()[0]}))
 """
 

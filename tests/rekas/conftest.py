@@ -1,5 +1,6 @@
 import pytest
 
+from rekas import aggregates
 from rekas.services import BAROMETER_EXCERPT
 from tests.rekas.factories import AdmissionFactory, SchoolFactory, assess
 
@@ -90,4 +91,5 @@ def gothenburg_data(db):
         first_choice_applicants=100,
         admitted=80,
     )
+    aggregates.refresh()  # as every import does
     return {"vo": vo, "na": na, "schools": (school_a, school_b)}

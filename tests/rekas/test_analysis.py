@@ -3,12 +3,12 @@
 import pandas as pd
 import pytest
 
-from rekas import analysis, selectors
+from rekas import analysis, frames
 from rekas.analysis import Match
 
 
 def test_summary_of_a_programme_in_a_municipality(gothenburg_data):
-    admissions = selectors.admissions_frame(year=2025, round="final", municipality="1480")
+    admissions = frames.admissions_frame(year=2025, round="final", municipality="1480")
 
     summary = analysis.summarise(admissions, by=["programme_code"]).set_index("programme_code")
 
@@ -25,7 +25,7 @@ def test_summary_of_a_programme_in_a_municipality(gothenburg_data):
 
 
 def test_trend_gives_change_in_first_choice_applicants(gothenburg_data):
-    admissions = selectors.admissions_frame(round="final", municipality="1480")
+    admissions = frames.admissions_frame(round="final", municipality="1480")
 
     trend = analysis.trend(admissions).set_index("year")
 
@@ -36,10 +36,10 @@ def test_trend_gives_change_in_first_choice_applicants(gothenburg_data):
 
 
 def test_programme_outlook_uses_county_and_falls_back_to_the_nation(gothenburg_data):
-    links = selectors.links_frame()
+    links = frames.links_frame()
 
     shares = analysis.assessment_shares(
-        links[links["study_path"] == "VO"], selectors.assessments_frame(), county="14"
+        links[links["study_path"] == "VO"], frames.assessments_frame(), county="14"
     ).iloc[0]
 
     assert shares["shortage"] == pytest.approx(0.6)  # 5321 in county 14
@@ -52,10 +52,10 @@ def test_programme_outlook_uses_county_and_falls_back_to_the_nation(gothenburg_d
 
 
 def test_matching_classifies_programmes_as_a_counsellor_would(gothenburg_data):
-    admissions = selectors.admissions_frame(year=2025, round="final", municipality="1480")
+    admissions = frames.admissions_frame(year=2025, round="final", municipality="1480")
 
     result = analysis.matching(
-        admissions, selectors.links_frame(), selectors.assessments_frame(), by=["municipality_code"]
+        admissions, frames.links_frame(), frames.assessments_frame(), by=["municipality_code"]
     ).set_index("programme_code")
 
     assert result.loc["VO", "match"] == Match.DEMANDED_LOW  # index 0.2, 0.8 applicants/place
@@ -128,10 +128,10 @@ def test_too_little_assessed_weight_gives_no_verdict(gothenburg_data):
             occupation=Occupation.objects.get(ssyk=ssyk),
             weight=weight,
         )
-    admissions = selectors.admissions_frame(year=2025, round="final", municipality="1480")
+    admissions = frames.admissions_frame(year=2025, round="final", municipality="1480")
 
     result = analysis.matching(
-        admissions, selectors.links_frame(), selectors.assessments_frame(), by=["municipality_code"]
+        admissions, frames.links_frame(), frames.assessments_frame(), by=["municipality_code"]
     ).set_index("programme_code")
 
     assert result.loc["VO", "coverage"] == pytest.approx(0.2)

@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 
+from rekas import aggregates
 from rekas.views.maps import SITUATIONS
 from syvsite.maps.scales import palettes
 from tests.factories import municipality
@@ -90,6 +91,7 @@ def test_county_page_colours_its_municipalities(client, gothenburg_data):
         places=20,
         first_choice_applicants=8,
     )
+    aggregates.refresh()
     html = client.get("/rekas/lan/14/?year=2025&round=final").content.decode()
     found = areas(html)
 

@@ -8,6 +8,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
+from rekas import aggregates
 from rekas.models import School
 from tests.rekas.factories import AdmissionFactory
 
@@ -122,6 +123,7 @@ def dangerous_school(gothenburg_data):
         admitted=9,
         median_merit=201.5,
     )
+    aggregates.refresh()
     return school
 
 

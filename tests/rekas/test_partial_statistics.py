@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from rekas import analysis
+from rekas import aggregates, analysis
 from rekas.analysis import Measure
 from tests.factories import municipality
 from tests.rekas.factories import AdmissionFactory, SchoolFactory
@@ -22,6 +22,7 @@ def merit_only(db):
     figures = dict.fromkeys(["places", "first_choice_applicants", "admitted", "reserves"])
     AdmissionFactory(school=borlange, **figures, lowest_merit=250, mean_merit=282)
     AdmissionFactory(school=falun, lowest_merit=200, median_merit=240)
+    aggregates.refresh()  # as every import does
     return borlange
 
 
