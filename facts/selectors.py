@@ -12,7 +12,9 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from methods.models import TargetGroup, Theme
 from search.results import MAX_RESULT_WINDOW, SearchResult
@@ -165,8 +167,23 @@ def activities_for_fact(fact: FactPage) -> QuerySet:
     )
 
 
-def rekas_sources() -> QuerySet:
-    return live_facts().filter(source_for_rekas=True).order_by("title")
+def rekas_sources() -> list[dict]:
+    """Title, publisher and address of the live statistics sources REKAS names. Plain values:
+    every REKAS page lists them, and page objects with their URLs cost more than the page's
+    own statistics (bench/bench_load.py)."""
+    roots = Site.get_site_root_paths()
+    sources = []
+    for fact in (
+        live_facts()
+        .filter(source_for_rekas=True)
+        .order_by("title")
+        .values("title", "publisher", "url_path")
+    ):
+        root = next((root for root in roots if fact["url_path"].startswith(root.root_path)), None)
+        if root is not None:  # a page outside every site has no address
+            path = fact.pop("url_path")[len(root.root_path) :]
+            sources.append({**fact, "url": reverse("wagtail_serve", args=[path])})
+    return sources
 
 
 def review_queue(*, today: date | None = None) -> QuerySet:

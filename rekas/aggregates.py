@@ -80,6 +80,7 @@ def _summaries(admissions: pd.DataFrame, links, assessments) -> pd.DataFrame:
                 level=level,
                 area_code=matched[key],
                 kind=matched["programme_code"].map(kinds["programme_kind"]),
+                programme_name=matched["programme_code"].map(kinds["programme_name"]),
             )
         )
         parts.extend(_totals(frame, level=level, key=key))

@@ -16,4 +16,4 @@ def method_facts(method):
 @register.simple_tag
 def statistics_sources():
     """The live statistics sources marked as used by REKAS."""
-    return list(rekas_sources())
+    return rekas_sources()

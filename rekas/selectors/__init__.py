@@ -23,7 +23,6 @@ from ..models import (
     ImportBatch,
     Occupation,
     PendingAdmission,
-    Programme,
     ProgrammeOccupation,
 )
 
@@ -171,10 +170,6 @@ def county_names() -> dict[str, str]:
     names = dict(County.objects.values_list("code", "name"))
     names[NATIONAL] = _("Hela riket")
     return names
-
-
-def programme_names() -> dict[str, str]:
-    return dict(Programme.objects.values_list("code", "name"))
 
 
 @dataclass(frozen=True)

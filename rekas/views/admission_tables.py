@@ -48,9 +48,8 @@ MATCH_COLUMNS = [
 
 
 def _decorate_programmes(rows: list[dict]) -> list[dict]:
-    names = selectors.programme_names()
     for row in rows:
-        row["programme"] = names.get(row["programme_code"], row["programme_code"])
+        row["programme"] = row["programme_name"] or row["programme_code"]
         row["programme_url"] = reverse("rekas:programme", args=[row["programme_code"]])
         _labels(row)
     return sorted(rows, key=lambda row: row["programme"])
@@ -214,7 +213,8 @@ def compare_table(
     for suffix, programmes in (("_a", programmes_a), ("_b", programmes_b)):
         for row in programmes:
             target = merged.setdefault(
-                row["programme_code"], {"programme_code": row["programme_code"]}
+                row["programme_code"],
+                {"programme_code": row["programme_code"], "programme_name": row["programme_name"]},
             )
             target.update({f"{key}{suffix}": row[key] for key in keep})
     for row in merged.values():

@@ -70,16 +70,14 @@ def index(request: HttpRequest) -> HttpResponse:
         if area_form.cleaned_data.get("lan"):
             return redirect("rekas:county", code=area_form.cleaned_data["lan"])
     form, filters = _filters(request)
-    where = {"year": filters.year, "round": filters.round}
-    total = statistics.totals(level=Level.COUNTRY, area_code=NATIONAL, kind=filters.kind, **where)
-    counties = statistics.totals(level=Level.COUNTY, kind=filters.kind, **where)
+    where = {"year": filters.year, "round": filters.round, "kind": filters.kind}
+    country = statistics.area(level=Level.COUNTRY, area_code=NATIONAL, **where)
+    counties = statistics.totals(level=Level.COUNTY, **where)
     tables = [
         admission_tables.programme_matching_table(
-            statistics.programmes(
-                level=Level.COUNTRY, area_code=NATIONAL, kind=filters.kind, **where
-            ),
+            country.programmes,
             caption=_("Program i hela riket"),
-            note=admission_tables.partial_note(total),
+            note=admission_tables.partial_note(country.total),
         ),
         admission_tables.area_table(
             counties,
@@ -87,14 +85,9 @@ def index(request: HttpRequest) -> HttpResponse:
             url_name="rekas:county",
             caption=_("Län"),
             name="lan",
-            note=admission_tables.partial_note(total),
+            note=admission_tables.partial_note(country.total),
         ),
-        admission_tables.trend_table(
-            statistics.history(
-                level=Level.COUNTRY, area_code=NATIONAL, round=filters.round, kind=filters.kind
-            ),
-            caption=_("Utveckling i hela riket"),
-        ),
+        admission_tables.trend_table(country.history, caption=_("Utveckling i hela riket")),
     ]
     map_form, county_map = maps.national_map(request, filters, counties)
     context = {
@@ -114,19 +107,16 @@ def county(request: HttpRequest, code: str) -> HttpResponse:
     county = get_object_or_404(County, code=code)
     form, filters = _filters(request)
     where = {"year": filters.year, "round": filters.round, "kind": filters.kind}
-    total = statistics.totals(level=Level.COUNTY, area_code=code, **where)
+    own = statistics.area(level=Level.COUNTY, area_code=code, **where)
     municipalities = statistics.totals(level=Level.MUNICIPALITY, county_code=code, **where)
     tables = [
         admission_tables.programme_matching_table(
-            statistics.programmes(level=Level.COUNTY, area_code=code, **where),
+            own.programmes,
             caption=_("Program i %(area)s") % {"area": county.name},
-            note=admission_tables.partial_note(total),
+            note=admission_tables.partial_note(own.total),
         ),
         admission_tables.trend_table(
-            statistics.history(
-                level=Level.COUNTY, area_code=code, round=filters.round, kind=filters.kind
-            ),
-            caption=_("Utveckling i %(area)s") % {"area": county.name},
+            own.history, caption=_("Utveckling i %(area)s") % {"area": county.name}
         ),
         admission_tables.area_table(
             municipalities,
@@ -134,7 +124,7 @@ def county(request: HttpRequest, code: str) -> HttpResponse:
             url_name="rekas:municipality",
             caption=_("Kommuner i %(area)s") % {"area": county.name},
             name="kommuner",
-            note=admission_tables.partial_note(total),
+            note=admission_tables.partial_note(own.total),
         ),
     ]
     scb_tables, scb_sources = matching_rate_tables(county_code=code, county_name=county.name)
@@ -153,22 +143,24 @@ def county(request: HttpRequest, code: str) -> HttpResponse:
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
     form, filters = _filters(request)
-    where = {"year": filters.year, "round": filters.round, "kind": filters.kind}
-    total = statistics.totals(level=Level.MUNICIPALITY, area_code=code, **where)
+    own = statistics.area(
+        level=Level.MUNICIPALITY,
+        area_code=code,
+        year=filters.year,
+        round=filters.round,
+        kind=filters.kind,
+    )
     tables = [
         admission_tables.programme_matching_table(
-            statistics.programmes(level=Level.MUNICIPALITY, area_code=code, **where),
+            own.programmes,
             caption=_("Program i %(area)s") % {"area": municipality.name},
-            note=admission_tables.partial_note(total),
+            note=admission_tables.partial_note(own.total),
         ),
         admission_tables.trend_table(
-            statistics.history(
-                level=Level.MUNICIPALITY, area_code=code, round=filters.round, kind=filters.kind
-            ),
-            caption=_("Utveckling i %(area)s") % {"area": municipality.name},
+            own.history, caption=_("Utveckling i %(area)s") % {"area": municipality.name}
         ),
         admission_tables.schools_table(
-            statistics.schools(municipality=code, **where),
+            own.schools,
             caption=_("Skolor och program i %(area)s") % {"area": municipality.name},
         ),
     ]
@@ -204,12 +196,7 @@ def programme(request: HttpRequest, code: str) -> HttpResponse:
         outlook_tables.outlook_share_table(study_path=study_path, county=county_code),
         by_county,
         admission_tables.trend_table(
-            statistics.history(
-                level=Level.COUNTRY,
-                area_code=NATIONAL,
-                round=filters.round,
-                programme=programme.code,
-            ),
+            statistics.programme_history(programme=programme.code, round=filters.round),
             caption=_("Utveckling i hela riket"),
         ),
     ]

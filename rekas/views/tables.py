@@ -53,7 +53,13 @@ class Table:
     note: str = ""  # shown above the table, e.g. when two areas are measured differently
 
     def chart_data(self) -> dict | None:
-        """None without a chart, rows, or any published number to draw (the table remains)."""
+        """None without a chart, rows, or any published number to draw (the table remains).
+        Computed once: the template asks twice and the page's chart data once more."""
+        if "_chart_data" not in self.__dict__:
+            self.__dict__["_chart_data"] = self._chart_data()
+        return self.__dict__["_chart_data"]
+
+    def _chart_data(self) -> dict | None:
         if self.chart is None or not self.rows:
             return None
         keys = [key for key, _label in self.chart.series]
@@ -74,24 +80,33 @@ class Table:
         """The body rows as escaped HTML: cells with their formatted text, link and badge.
         Built here rather than in the template because a municipality's tables hold thousands
         of cells, and a template loop costs tens of microseconds a cell."""
+        # Per column once, not per cell: the translated "not published" and the cell's tags.
+        columns = [
+            (
+                column.key,
+                column.kind,
+                str(column.missing),
+                column.link_key,
+                column.badge_key,
+                ('<th scope="row">', "</th>")
+                if index == 0
+                else ('<td class="num">' if column.numeric else "<td>", "</td>"),
+            )
+            for index, column in enumerate(self.columns)
+        ]
         parts = []
         for row in self.rows:
             parts.append("<tr>")
-            for index, column in enumerate(self.columns):
-                text = escape(format_cell(row.get(column.key), column.kind, column.missing))
-                url = row.get(column.link_key) if column.link_key else ""
-                badge = row.get(column.badge_key) if column.badge_key else None
+            for key, kind, missing, link_key, badge_key, (opening, closing) in columns:
+                text = escape(format_cell(row.get(key), kind, missing))
+                url = row.get(link_key) if link_key else ""
+                badge = row.get(badge_key) if badge_key else None
                 if url:
                     text = f'<a href="{escape(url)}">{text}</a>'
                 elif badge is not None:
                     tone = f" badge--{escape(badge)}" if badge else ""
                     text = f'<span class="badge{tone}">{text}</span>'
-                if index == 0:
-                    parts.append(f'<th scope="row">{text}</th>')
-                else:
-                    parts.append(
-                        f'<td class="num">{text}</td>' if column.numeric else f"<td>{text}</td>"
-                    )
+                parts.append(f"{opening}{text}{closing}")
             parts.append("</tr>\n")
         return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
