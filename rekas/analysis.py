@@ -90,7 +90,7 @@ def pressure(summary: pd.DataFrame, reference: pd.Series) -> pd.DataFrame:
     fill = summary["fill_rate"]
     reserves = summary["reserves"]
     lowest = summary["lowest_merit"]
-    national = summary["programme_code"].map(reference) if "programme_code" in summary else None
+    national = _national(summary, reference)
     full = (fill >= 1.0) & (reserves.isna() | (reserves > 0))
     conditions = [
         applicants.notna(),
@@ -104,14 +104,31 @@ def pressure(summary: pd.DataFrame, reference: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"pressure_measure": measure, "pressure_high": high}, index=summary.index)
 
 
-def national_lowest_merit(admissions: pd.DataFrame) -> pd.Series:
+def _national(summary: pd.DataFrame, reference: pd.Series) -> pd.Series | None:
+    """Each group's yardstick: `reference` is keyed by programme_code, or by year, round and
+    programme_code when several years and rounds are judged at once (aggregates)."""
+    keys = [name or "programme_code" for name in reference.index.names]
+    if not all(key in summary for key in keys):
+        return None
+    if len(keys) == 1:
+        return summary["programme_code"].map(reference)
+    found = summary[keys].merge(reference.rename("national").reset_index(), on=keys, how="left")[
+        "national"
+    ]
+    return found.set_axis(summary.index)
+
+
+def national_lowest_merit(
+    admissions: pd.DataFrame, *, by: tuple[str, ...] = ("programme_code",)
+) -> pd.Series:
     """Median of the schools' lowest admitted merit per programme_code (the merit measure's
-    yardstick); values above 340 (aptitude tests, other scales) are left out."""
+    yardstick; per year and round too with by=("year", "round", "programme_code")); values
+    above 340 (aptitude tests, other scales) are left out."""
     if admissions.empty:
         return pd.Series(dtype=float)
     merits = pd.to_numeric(admissions["lowest_merit"], errors="coerce").astype(float)
     usable = admissions.assign(lowest_merit=merits)[merits.notna() & (merits <= 340)]
-    return usable.groupby("programme_code")["lowest_merit"].median()
+    return usable.groupby(list(by))["lowest_merit"].median()
 
 
 def trend(admissions: pd.DataFrame) -> pd.DataFrame:
@@ -239,12 +256,14 @@ def matching(
     *,
     by: list[str],
     reference: pd.Series | None = None,
+    outlook: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Programmes per area (`by`, e.g. ["municipality_code"]) with pressure, outlook and class.
 
     `admissions` needs county_code and programme_code; the outlook of an area is that of its
     county (Yrkesbarometern assesses counties, not municipalities). `reference`: the national
-    median lowest merit per programme (default: computed from `admissions`).
+    median lowest merit per programme (default: computed from `admissions`). `outlook`:
+    `outlook_by_county` of the links and assessments for the counties (default: computed).
     """
     keys = (
         [*by, "county_code", "programme_code"]
@@ -258,9 +277,10 @@ def matching(
         )
     reference = national_lowest_merit(admissions) if reference is None else reference
     summary = summary.join(pressure(summary, reference))
-    counties = sorted(summary["county_code"].dropna().unique())
-    programme_links = links[links["study_path"].str.len() <= 3]
-    outlook = outlook_by_county(programme_links, assessments, counties=counties)
+    if outlook is None:
+        counties = sorted(summary["county_code"].dropna().unique())
+        programme_links = links[links["study_path"].str.len() <= 3]
+        outlook = outlook_by_county(programme_links, assessments, counties=counties)
     result = summary.merge(
         outlook,
         left_on=["county_code", "programme_code"],
@@ -269,9 +289,12 @@ def matching(
     ).drop(columns=["county", "study_path"])
     thin = result["coverage"].fillna(0) < MIN_COVERAGE
     result["match"] = classify(result["pressure_high"], result["demand_index"].where(~thin))
-    result["match_label"] = result["match"].map(lambda code: str(Match.LABELS[code]))
+    # Each label translated once, not once a row.
+    result["match_label"] = result["match"].map(
+        {code: str(label) for code, label in Match.LABELS.items()}
+    )
     result["pressure_label"] = result["pressure_measure"].map(
-        lambda code: str(Measure.LABELS[code])
+        {code: str(label) for code, label in Measure.LABELS.items()}
     )
     return result
 

@@ -3,6 +3,7 @@ mapping changes), the benchmarks and the analysis tests. Never on a page's reque
 read what `aggregates` stored (selectors.statistics)."""
 
 import pandas as pd
+from django.db.models import Q
 
 from . import analysis
 from .models import AdmissionStatistic, Assessment, ProgrammeOccupation
@@ -33,9 +34,13 @@ ADMISSION_FIELDS = {
 }
 
 
-def admissions_frame(**filters: object) -> pd.DataFrame:
-    """Admission rows (selectors.admissions_queryset filters) with their area and programme."""
-    rows = admissions_queryset(**filters).values_list(*ADMISSION_FIELDS)
+def admissions_frame(*, where: Q | None = None, **filters: object) -> pd.DataFrame:
+    """Admission rows (selectors.admissions_queryset filters, and `where`) with their area and
+    programme."""
+    queryset = admissions_queryset(**filters)
+    if where is not None:
+        queryset = queryset.filter(where)
+    rows = queryset.values_list(*ADMISSION_FIELDS)
     frame = pd.DataFrame.from_records(list(rows), columns=list(ADMISSION_FIELDS.values()))
     for column in ("lowest_merit", "mean_merit", "median_merit"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)

@@ -9,15 +9,12 @@ class AdmissionSummary(models.Model):
     """One group's admission figures for a year and round (analysis.summarise) and, for a
     programme in an area, its search pressure, outlook and matching class (analysis.matching).
 
-    `programme_code` empty: every programme of `kind` (every kind when `kind` is empty).
-    Level "school": a school's row of a municipality's schools table (area_code = the
-    municipality)."""
+    `programme_code` empty: every programme of `kind` (every kind when `kind` is empty)."""
 
     class Level(models.TextChoices):
         COUNTRY = "country", _("Hela riket")
         COUNTY = "county", _("Län")
         MUNICIPALITY = "municipality", _("Kommun")
-        SCHOOL = "school", _("Skola")
 
     year = models.PositiveSmallIntegerField()
     round = models.CharField(max_length=12)
@@ -26,9 +23,6 @@ class AdmissionSummary(models.Model):
     county_code = models.CharField(max_length=2)
     programme_code = models.CharField(max_length=5, blank=True)
     kind = models.CharField(max_length=20, blank=True)
-    school_name = models.CharField(max_length=200, blank=True)
-    study_path = models.CharField(max_length=6, blank=True)
-    variant = models.CharField(max_length=200, blank=True)
     programme_name = models.CharField(max_length=200, blank=True)
     # Sums are missing (NULL) when no row of the group publishes the figure, never 0.
     places = models.FloatField(null=True)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from ..models import NATIONAL, AdmissionSummary, OutlookShare
+from ..models import NATIONAL, AdmissionStatistic, AdmissionSummary, OutlookShare
 
 Level = AdmissionSummary.Level
 FIGURES = [
@@ -21,15 +21,18 @@ FIGURES = [
     "median_merit",
     "schools",
 ]
-KEYS = [
-    "area_code",
-    "county_code",
-    "programme_code",
-    "programme_name",
-    "school_name",
-    "study_path",
-    "variant",
-]
+KEYS = ["area_code", "county_code", "programme_code", "programme_name"]
+COUNTS = ["places", "first_choice_applicants", "admitted", "admitted_first_choice", "reserves"]
+SCHOOL_FIELDS = {
+    "school__name": "school_name",
+    "study_path": "study_path",
+    "variant": "variant",
+    "programme__name": "programme_name",
+    **{name: name for name in COUNTS},
+    "lowest_merit": "lowest_merit",
+    "mean_merit": "mean_merit",
+    "median_merit": "median_merit",
+}
 SCHOOL_ORDER = ("school_name", "study_path", "variant", "programme_name")
 MATCHING = [
     "pressure_measure",
@@ -104,36 +107,73 @@ class AreaStatistics:
     programmes: list[dict]  # the year's programmes (of the kind), by code
     total: list[dict]  # the year's row of every programme together (none without data)
     history: list[dict]  # that row for every year, oldest first
-    schools: list[dict]  # a municipality's schools, by school, study path and variant
+    schools: list[dict]  # a municipality's admission rows, by school, study path and variant
 
 
 def area(
     *, level: str, area_code: str, year: int | None, round: str, kind: str = ""
 ) -> AreaStatistics:
-    """An area's statistics in one query (the page's largest cost was one query per table)."""
-    levels = [level, Level.SCHOOL] if level == Level.MUNICIPALITY else [level]
+    """An area's statistics in one query (the page's largest cost was one query per table),
+    and a municipality's schools in one more."""
     rows = (
-        AdmissionSummary.objects.filter(level__in=levels, area_code=area_code, round=round)
+        AdmissionSummary.objects.filter(level=level, area_code=area_code, round=round)
         .filter(Q(year=year) | Q(programme_code="", kind=kind))
-        .values("level", "year", "kind", "rows", "rows_without_places", *KEYS, *FIGURES, *MATCHING)
+        .values("year", "kind", "rows", "rows_without_places", *KEYS, *FIGURES, *MATCHING)
     )
-    programmes, totals, schools = [], [], []
+    programmes, totals = [], []
     for row in rows:
-        if row["level"] == Level.SCHOOL:
-            if row["year"] == year and (not kind or row["kind"] == kind):
-                schools.append(row)
-        elif not row["programme_code"]:
+        if not row["programme_code"]:
             if row["kind"] == kind:
                 totals.append(row)
         elif row["year"] == year and (not kind or row["kind"] == kind):
             programmes.append(row)
     totals.sort(key=lambda row: row["year"])
+    schools = (
+        _schools(municipality=area_code, year=year, round=round, kind=kind)
+        if level == Level.MUNICIPALITY
+        else []
+    )
     return AreaStatistics(
         programmes=sorted(programmes, key=lambda row: row["programme_code"]),
         total=[row for row in totals if row["year"] == year],
         history=totals,
-        schools=sorted(schools, key=lambda row: tuple(row[key] for key in SCHOOL_ORDER)),
+        schools=schools,
     )
+
+
+def _schools(*, municipality: str, year: int | None, round: str, kind: str) -> list[dict]:
+    """The municipality's admission rows as published, with the ratios of a group of one row
+    under analysis.summarise's rules (each row is one school, study path and variant)."""
+    rows = AdmissionStatistic.objects.filter(
+        municipality__code=municipality, year=year, round=round
+    )
+    if kind:
+        rows = rows.filter(programme__kind=kind)
+    found = [
+        _one_row(dict(zip(SCHOOL_FIELDS.values(), values, strict=True)))
+        for values in rows.values_list(*SCHOOL_FIELDS)
+    ]
+    return sorted(found, key=lambda row: tuple(row[key] for key in SCHOOL_ORDER))
+
+
+def _one_row(row: dict) -> dict:
+    for key in (*COUNTS, "lowest_merit"):
+        row[key] = None if row[key] is None else float(row[key])
+    places, admitted = row["places"], row["admitted"]
+    row["applicants_per_place"] = _ratio(row["first_choice_applicants"], places, 2)
+    row["fill_rate"] = _ratio(admitted, places, 3)
+    for merit in ("mean_merit", "median_merit"):
+        value = row[merit]
+        # Weighted by admitted; unweighted when admitted is not published; none over 0 admitted.
+        row[merit] = None if value is None or admitted == 0 else round(float(value), 1)
+    row["schools"] = 1
+    return row
+
+
+def _ratio(numerator: float | None, denominator: float | None, digits: int) -> float | None:
+    if numerator is None or not denominator:
+        return None
+    return round(numerator / denominator, digits)
 
 
 def outlook_share(*, study_path: str, county: str = NATIONAL) -> dict | None:

@@ -12,6 +12,7 @@ from rekas import aggregates, analysis, frames, services
 from rekas.importers import import_admissions, import_mapping, import_yrkesbarometer
 from rekas.labels import Match
 from rekas.models import NameKind, Programme
+from rekas.selectors import statistics
 from rekas.services import BAROMETER_EXCERPT
 from tests.factories import municipality
 from tests.rekas.conftest import csv_file
@@ -34,6 +35,29 @@ def test_what_is_shown_is_what_the_method_computes(client, gothenburg_data):
     for row in computed:
         for key in ("places", "applicants_per_place", "pressure_measure", "demand_index", "match"):
             assert shown[row["programme_code"]][key] == row[key], key
+
+
+def test_the_schools_table_shows_each_published_row_with_the_methods_ratios(
+    client, gothenburg_data
+):
+    admissions = frames.admissions_frame(year=2025, round="final", municipality="1480")
+    computed = analysis.records(
+        analysis.summarise(
+            admissions, by=["school_name", "study_path", "variant", "programme_name"]
+        )
+    )
+
+    shown = statistics.area(
+        level="municipality", area_code="1480", year=2025, round="final"
+    ).schools
+
+    keys = ["school_name", "study_path", "places", "applicants_per_place", "fill_rate",
+            "lowest_merit", "mean_merit", "median_merit"]  # fmt: skip
+    assert [[row[key] for key in keys] for row in shown] == [
+        [row[key] for key in keys] for row in computed
+    ]
+    page = client.get("/rekas/kommun/1480/?year=2025&round=final").content.decode()
+    assert "Burgårdens gymnasium" in page and "Hvitfeldtska gymnasiet" in page
 
 
 def test_a_mapping_import_changes_the_matching_at_the_next_request(
