@@ -55,3 +55,14 @@ class Measure:
         MERIT: _("Lägsta antagningspoäng mot rikets median för programmet"),
         NONE: _("Inget mått publicerat"),
     }
+
+
+def add_labels(row: dict, suffix: str = "") -> None:
+    """The row's matching class and pressure measure in the visitor's words, and the badge
+    tone (`suffix`: for the two areas of a comparison, "_a" and "_b")."""
+    match, measure = row.get(f"match{suffix}"), row.get(f"pressure_measure{suffix}")
+    if match is not None:
+        row[f"match_label{suffix}"] = str(Match.LABELS[match])
+        row[f"match_tone{suffix}"] = Match.TONES.get(match, "")
+    if measure is not None:
+        row[f"pressure_label{suffix}"] = str(Measure.LABELS[measure])

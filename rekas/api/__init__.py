@@ -9,7 +9,7 @@ from ninja.errors import HttpError
 from syvsite.api import PageParams, Paginated, paginate
 
 from .. import selectors
-from ..labels import Match, Measure
+from ..labels import add_labels
 from ..models import NATIONAL, Occupation, Orientation, Programme
 from ..selectors import statistics
 
@@ -266,8 +266,7 @@ def matching(
         raise HttpError(404, _("Okänt område: ange en länskod, en kommunkod eller 00."))
     results = statistics.programmes(level=found.level, area_code=found.code, year=year, round=round)
     for row in results:
-        row["match_label"] = str(Match.LABELS[row["match"]])
-        row["pressure_label"] = str(Measure.LABELS[row["pressure_measure"]])
+        add_labels(row)
     return {
         "area_code": area,
         "area_name": found.name,

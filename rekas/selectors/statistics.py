@@ -8,12 +8,9 @@ from django.db.models import Q
 from ..models import NATIONAL, AdmissionStatistic, AdmissionSummary, OutlookShare
 
 Level = AdmissionSummary.Level
+COUNTS = ["places", "first_choice_applicants", "admitted", "admitted_first_choice", "reserves"]
 FIGURES = [
-    "places",
-    "first_choice_applicants",
-    "admitted",
-    "admitted_first_choice",
-    "reserves",
+    *COUNTS,
     "applicants_per_place",
     "fill_rate",
     "lowest_merit",
@@ -22,7 +19,6 @@ FIGURES = [
     "schools",
 ]
 KEYS = ["area_code", "county_code", "programme_code", "programme_name"]
-COUNTS = ["places", "first_choice_applicants", "admitted", "admitted_first_choice", "reserves"]
 SCHOOL_FIELDS = {
     "school__name": "school_name",
     "study_path": "study_path",
@@ -66,9 +62,7 @@ def programmes(
         rows = rows.filter(programme_code=programme)
     if kind:
         rows = rows.filter(kind=kind)
-    values = rows.values(
-        "area_code", "county_code", "programme_code", "programme_name", *FIGURES, *MATCHING
-    )
+    values = rows.values(*KEYS, *FIGURES, *MATCHING)
     return sorted(values, key=lambda row: (row["area_code"], row["programme_code"]))
 
 

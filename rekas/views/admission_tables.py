@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import selectors
-from ..labels import Match, Measure
+from ..labels import add_labels
 from .tables import Chart, Column, Table
 
 
@@ -51,18 +51,8 @@ def _decorate_programmes(rows: list[dict]) -> list[dict]:
     for row in rows:
         row["programme"] = row["programme_name"] or row["programme_code"]
         row["programme_url"] = reverse("rekas:programme", args=[row["programme_code"]])
-        _labels(row)
+        add_labels(row)
     return sorted(rows, key=lambda row: row["programme"])
-
-
-def _labels(row: dict, suffix: str = "") -> None:
-    """The matching class and the pressure measure in the visitor's words."""
-    match, measure = row.get(f"match{suffix}"), row.get(f"pressure_measure{suffix}")
-    if match is not None:
-        row[f"match_label{suffix}"] = str(Match.LABELS[match])
-        row[f"match_tone{suffix}"] = Match.TONES.get(match, "")
-    if measure is not None:
-        row[f"pressure_label{suffix}"] = str(Measure.LABELS[measure])
 
 
 def programme_matching_table(programmes: list[dict], *, caption: str, note: str) -> Table:
@@ -93,7 +83,7 @@ def county_programme_table(programmes: list[dict], *, caption: str) -> Table:
     for row in programmes:
         row["county"] = names.get(row["county_code"], row["county_code"])
         row["county_url"] = reverse("rekas:county", args=[row["county_code"]])
-        _labels(row)
+        add_labels(row)
     return Table(
         name="lan",
         caption=caption,
@@ -218,8 +208,8 @@ def compare_table(
             )
             target.update({f"{key}{suffix}": row[key] for key in keep})
     for row in merged.values():
-        _labels(row, "_a")
-        _labels(row, "_b")
+        add_labels(row, "_a")
+        add_labels(row, "_b")
     rows = _decorate_programmes(list(merged.values()))
     differ = sum(
         1
