@@ -5,6 +5,8 @@ A municipality's schools table is its admission rows as published, read directly
 (selectors.statistics). `refresh` runs inside the transaction of whatever changed the data: an admissions import
 (its year and round), an assessment import, a mapping change or a name mapped in the review
 queue (everything). Pages, maps, exports and the API read the result (selectors.statistics).
+`save_state` stores what every page says beside the statistics (selectors.state): `refresh`
+calls it, and so does an import that leaves rows waiting for a name.
 """
 
 from collections.abc import Iterable
@@ -15,7 +17,8 @@ from django.db.models import Q
 from tqdm import tqdm
 
 from . import analysis, frames
-from .models import NATIONAL, AdmissionSummary, OutlookShare
+from .models import NATIONAL, AdmissionSummary, OutlookShare, PageState
+from .selectors.state import current_state
 
 Level = AdmissionSummary.Level
 # Per level: the column that names the area, and what `matching` groups by.
@@ -41,6 +44,7 @@ def refresh(*, slices: Iterable[tuple[int, str]] | None = None) -> int:
     else:
         wanted = {(int(year), str(round_)) for year, round_ in slices}
         if not wanted:
+            save_state()
             return 0
         where = Q()
         for year, round_ in wanted:
@@ -54,11 +58,28 @@ def refresh(*, slices: Iterable[tuple[int, str]] | None = None) -> int:
     if slices is None:
         OutlookShare.objects.all().delete()
         _insert(OutlookShare, outlook.rename(columns={"county": "county_code"}))
-    if admissions.empty:
-        return 0
-    summaries = _summaries(admissions, links, assessments, outlook)
-    _insert(AdmissionSummary, summaries)
+    summaries = (
+        pd.DataFrame() if admissions.empty else _summaries(admissions, links, assessments, outlook)
+    )
+    if len(summaries):
+        _insert(AdmissionSummary, summaries)
+    save_state()
     return len(summaries)
+
+
+def save_state() -> None:
+    """Store selectors.state.current_state() for the pages to read in one query."""
+    state = current_state()
+    PageState.objects.update_or_create(
+        pk=1,
+        defaults={
+            "slices": sorted([year, round_] for year, round_ in state.published.slices),
+            "barometer_round": state.barometer_round or "",
+            "demo_assessments": state.demo_assessments,
+            "demo_admissions": state.demo_admissions,
+            "pending_rows": state.pending_rows,
+        },
+    )
 
 
 def _county_codes() -> list[str]:

@@ -36,5 +36,6 @@ def _register_cache() -> None:
         # Mapping a name writes the rows that waited for it and pages say how many still wait.
         models.NameAlias,
         models.PendingAdmission,
+        models.PageState,
     ):
         register_invalidation(model, "rekas")

@@ -257,7 +257,8 @@ def matching(
     request: HttpRequest, area: str, year: int | None = None, round: str | None = None
 ) -> dict:
     """`area`: tvåsiffrig länskod, fyrsiffrig kommunkod eller "00" för hela riket."""
-    default_year, default_round = selectors.published().default
+    state = selectors.state()
+    default_year, default_round = state.published.default
     year, round = year or default_year, round or default_round
     if round not in ("preliminary", "final"):
         raise HttpError(400, _("round ska vara preliminary eller final."))
@@ -272,7 +273,7 @@ def matching(
         "area_name": found.name,
         "year": year,
         "round": round,
-        "barometer_round": selectors.latest_round(),
+        "barometer_round": state.barometer_round,
         "results": results,
     }
 

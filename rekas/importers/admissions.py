@@ -81,6 +81,7 @@ def import_admissions(
             write_rows(placed, batch=batch, source=layout.label, bar=bar)
             aggregates.refresh(slices=set(zip(placed["year"], placed["round"], strict=True)))
         pending.keep(waiting, batch=batch, replacing=Path(report.file_name).name)
+        aggregates.save_state()  # pages say how many rows wait for a name
 
     plan = writer.Plan(rows=len(placed), source=layout.label, replaces=_scopes(placed), write=write)
     return writer.apply(plan, report=report, commit=commit, user=user, progress=progress)

@@ -24,7 +24,7 @@ from .postsecondary import (
 )
 from .programmes import Orientation, Programme, ProgrammeName
 from .review import NameAlias, NameKind, PendingAdmission
-from .summaries import AdmissionSummary, OutlookShare
+from .summaries import AdmissionSummary, OutlookShare, PageState
 
 NATIONAL = "00"  # Yrkesbarometern's code for "the whole country"
 # How demo content (seed.py) is marked in the data, so pages can say it is invented.
@@ -47,6 +47,7 @@ __all__ = [
     "NameKind",
     "OccupationalArea",
     "OutlookShare",
+    "PageState",
     "Orientation",
     "PendingAdmission",
     "Programme",

@@ -86,3 +86,21 @@ class OutlookShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.study_path} {self.county_code}"
+
+
+class PageState(models.Model):
+    """What every REKAS page says beside its statistics, stored in one row whenever it can
+    change (`rekas.aggregates.save_state`): five queries on every page view before.
+
+    `slices`: the [year, round] pairs with statistics; `barometer_round`: Yrkesbarometern's
+    latest round; the demo flags; `pending_rows`: admission rows waiting for a name."""
+
+    slices = models.JSONField(default=list)
+    barometer_round = models.CharField(max_length=7, blank=True)
+    demo_assessments = models.BooleanField(default=False)
+    demo_admissions = models.BooleanField(default=False)
+    pending_rows = models.PositiveIntegerField(default=0)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"REKAS {self.saved_at:%Y-%m-%d %H:%M}"

@@ -1,30 +1,30 @@
 """Reads shared by pages, API, exports and other apps (e.g. the placement board).
 
-Public: `outlook_for(ssyk=…, county_code=…) -> Outlook | None`, `latest_round()`,
+Public: `outlook_for(ssyk=…, county_code=…) -> Outlook | None`, `latest_round()`, `state()`,
 `admissions_queryset(...)`, `area(code)`; the stored statistics in `selectors.statistics`.
 No pandas here: pages read what `rekas.aggregates` computed (DataFrames are in `rekas.frames`).
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from syvsite.regions.models import County, Municipality
 
 from ..models import (
-    DEMO_CONCEPT_PREFIX,
-    DEMO_SOURCE,
     NATIONAL,
     AdmissionStatistic,
-    AdmissionSummary,
     Assessment,
-    ImportBatch,
     Occupation,
-    PendingAdmission,
     ProgrammeOccupation,
 )
+from .state import Published as Published
+from .state import State as State
+from .state import current_state as current_state
+from .state import latest_round as latest_round
+from .state import state as state
 
 
 def admissions_queryset(
@@ -52,44 +52,8 @@ def admissions_queryset(
     return queryset
 
 
-def pending_count() -> int:
-    """Rows of admission imports waiting for a name: they count nowhere until mapped."""
-    return PendingAdmission.objects.count()
-
-
-def latest_round() -> str | None:
-    return Assessment.objects.aggregate(latest=Max("round"))["latest"]
-
-
 def rounds() -> list[str]:
     return sorted(set(Assessment.objects.values_list("round", flat=True)), reverse=True)
-
-
-@dataclass(frozen=True)
-class Published:
-    """The years and rounds REKAS has statistics for (one small query, from the stored totals
-    rather than a DISTINCT over every admission row)."""
-
-    slices: frozenset[tuple[int, str]]
-
-    @property
-    def years(self) -> list[int]:
-        return sorted({year for year, _round in self.slices}, reverse=True)
-
-    @property
-    def default(self) -> tuple[int | None, str]:
-        """The latest year, its final round when published, else the preliminary one."""
-        if not self.slices:
-            return None, AdmissionStatistic.Round.FINAL
-        year = self.years[0]
-        return year, "final" if (year, "final") in self.slices else "preliminary"
-
-
-def published() -> Published:
-    totals = AdmissionSummary.objects.filter(
-        level=AdmissionSummary.Level.COUNTRY, programme_code="", kind=""
-    )
-    return Published(frozenset(totals.values_list("year", "round")))
 
 
 @dataclass(frozen=True)
@@ -216,13 +180,3 @@ def programme_links(
     if occupation is not None:
         links = links.filter(occupation=occupation)
     return links.order_by("-weight", "study_path")
-
-
-def demo_data_present(*, round: str | None) -> tuple[bool, bool]:
-    """(demo assessments in the round, demo admissions): pages say so when either is shown."""
-    assessments = Assessment.objects.filter(
-        round=round, barometer_occupation__concept_id__startswith=DEMO_CONCEPT_PREFIX
-    ).exists()
-    # Through the few import batches and the indexed batch key, not a scan of every row.
-    admissions = ImportBatch.objects.filter(source=DEMO_SOURCE, admissions__isnull=False)
-    return assessments, admissions.exists()

@@ -56,11 +56,10 @@ def occupations_table(outlooks: list[EducationOutlook], *, name: str = "yrken") 
 
 
 def source_context() -> dict:
-    round_ = selectors.latest_round()
-    demo_assessments, _demo_admissions = selectors.demo_data_present(round=round_)
+    state = selectors.state()
     return {
-        "barometer_round": round_,
-        "demo_assessments": demo_assessments,
+        "barometer_round": state.barometer_round,
+        "demo_assessments": state.demo_assessments,
         "demo_postsecondary": postsecondary.demo_postsecondary(DEMO_SOURCE),
         "postsecondary": True,
     }

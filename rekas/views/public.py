@@ -21,26 +21,23 @@ from .exports import export_response
 from .postsecondary_tables import matching_rate_tables
 
 
-def _filters(request: HttpRequest) -> tuple[FilterForm, Filters]:
-    published = selectors.published()
-    default_year, default_round = published.default
+def _filters(request: HttpRequest, state: selectors.State) -> tuple[FilterForm, Filters]:
+    default_year, default_round = state.published.default
     data = {"year": default_year or "", "round": default_round, "kind": ""}
     data.update({key: request.GET[key] for key in data if key in request.GET})
-    form = FilterForm(data, published=published)
+    form = FilterForm(data, published=state.published)
     year, round_, kind = form.values()
     return form, Filters(year=year, round=round_, kind=kind)
 
 
-def _source_context(filters: Filters | None = None) -> dict:
-    round_ = selectors.latest_round()
-    demo_assessments, demo_admissions = selectors.demo_data_present(round=round_)
+def _source_context(state: selectors.State, filters: Filters | None = None) -> dict:
     return {
-        "barometer_round": round_,
-        "demo_assessments": demo_assessments,
-        "demo_admissions": demo_admissions,
+        "barometer_round": state.barometer_round,
+        "demo_assessments": state.demo_assessments,
+        "demo_admissions": state.demo_admissions,
         "filters": filters,
         "round_label": dict(AdmissionStatistic.Round.choices).get(filters.round) if filters else "",
-        "pending_rows": selectors.pending_count(),
+        "pending_rows": state.pending_rows,
     }
 
 
@@ -69,7 +66,8 @@ def index(request: HttpRequest) -> HttpResponse:
             return redirect("rekas:municipality", code=area_form.cleaned_data["kommun"])
         if area_form.cleaned_data.get("lan"):
             return redirect("rekas:county", code=area_form.cleaned_data["lan"])
-    form, filters = _filters(request)
+    state = selectors.state()
+    form, filters = _filters(request, state)
     where = {"year": filters.year, "round": filters.round, "kind": filters.kind}
     country = statistics.area(level=Level.COUNTRY, area_code=NATIONAL, **where)
     counties = statistics.totals(level=Level.COUNTY, **where)
@@ -98,14 +96,15 @@ def index(request: HttpRequest) -> HttpResponse:
         "tables": tables,
         "title": _("REKAS – gymnasieantagning och arbetsmarknad"),
         "programmes": Programme.objects.exclude(kind=Programme.Kind.INTRODUCTION),
-        **_source_context(filters),
+        **_source_context(state, filters),
     }
     return _respond(request, "rekas/index.html", context, file_stem="rekas-riket")
 
 
 def county(request: HttpRequest, code: str) -> HttpResponse:
     county = get_object_or_404(County, code=code)
-    form, filters = _filters(request)
+    state = selectors.state()
+    form, filters = _filters(request, state)
     where = {"year": filters.year, "round": filters.round, "kind": filters.kind}
     own = statistics.area(level=Level.COUNTY, area_code=code, **where)
     municipalities = statistics.totals(level=Level.MUNICIPALITY, county_code=code, **where)
@@ -135,14 +134,15 @@ def county(request: HttpRequest, code: str) -> HttpResponse:
         "title": county.name,
         "county": county,
         "scb_sources": scb_sources,
-        **_source_context(filters),
+        **_source_context(state, filters),
     }
     return _respond(request, "rekas/area.html", context, file_stem=f"rekas-{county.name}")
 
 
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
-    form, filters = _filters(request)
+    state = selectors.state()
+    form, filters = _filters(request, state)
     own = statistics.area(
         level=Level.MUNICIPALITY,
         area_code=code,
@@ -170,14 +170,15 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
         "title": municipality.name,
         "county": municipality.county,
         "municipality": municipality,
-        **_source_context(filters),
+        **_source_context(state, filters),
     }
     return _respond(request, "rekas/area.html", context, file_stem=f"rekas-{municipality.name}")
 
 
 def programme(request: HttpRequest, code: str) -> HttpResponse:
     programme = get_object_or_404(Programme, code=code.upper())
-    form, filters = _filters(request)
+    state = selectors.state()
+    form, filters = _filters(request, state)
     county_code = request.GET.get("lan") or NATIONAL
     if county_code != NATIONAL and not County.objects.filter(code=county_code).exists():
         county_code = NATIONAL
@@ -210,7 +211,7 @@ def programme(request: HttpRequest, code: str) -> HttpResponse:
         "county_code": county_code,
         "counties": County.objects.all(),
         "county_name": names[county_code],
-        **_source_context(filters),
+        **_source_context(state, filters),
     }
     return _respond(request, "rekas/programme.html", context, file_stem=f"rekas-{programme.code}")
 
@@ -235,14 +236,15 @@ def occupation(request: HttpRequest, ssyk: str) -> HttpResponse:
         "national": selectors.outlook_for(ssyk=ssyk, county_code=NATIONAL, round=round_),
         "round_options": round_options,
         "selected_round": round_,
-        **_source_context(),
+        **_source_context(selectors.state()),
     }
     return _respond(request, "rekas/occupation.html", context, file_stem=f"rekas-yrke-{ssyk}")
 
 
 def compare(request: HttpRequest) -> HttpResponse:
     compare_form = CompareForm(request.GET if "a" in request.GET else None)
-    form, filters = _filters(request)
+    state = selectors.state()
+    form, filters = _filters(request, state)
     tables = []
     labels = None
     if compare_form.is_valid():
@@ -265,6 +267,6 @@ def compare(request: HttpRequest) -> HttpResponse:
         "tables": tables,
         "labels": labels,
         "title": _("Jämför två områden"),
-        **_source_context(filters),
+        **_source_context(state, filters),
     }
     return _respond(request, "rekas/compare.html", context, file_stem="rekas-jamforelse")

@@ -118,7 +118,9 @@ def test_mapping_a_waiting_name_counts_its_rows(client, db, tmp_path):
     report = import_admissions(source=path, file_name="lista.csv", year=2025, round="final")
     assert report.waiting == 1
     url = "/rekas/kommun/1490/?year=2025&round=final"
-    assert "Almåsgymnasiet" not in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "Almåsgymnasiet" not in page
+    assert "1 rad ur antagningslistorna väntar" in page
 
     services.map_name(
         kind=NameKind.PROGRAMME,
@@ -126,7 +128,9 @@ def test_mapping_a_waiting_name_counts_its_rows(client, db, tmp_path):
         programme=Programme.objects.get(code="HV"),
     )
 
-    assert "Almåsgymnasiet" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "Almåsgymnasiet" in page
+    assert "väntar på att redaktionen" not in page
 
 
 @pytest.mark.parametrize(
