@@ -19,6 +19,8 @@ from wagtail.models import Site
 from methods.models import TargetGroup, Theme
 from search.results import MAX_RESULT_WINDOW, SearchResult
 from search.services import MAX_PER_PAGE, search
+from syvsite.core.pagecache.fragments import cached_value
+from syvsite.core.registry import PAGES
 
 from . import conf
 from .documents import DOC_TYPE
@@ -168,9 +170,14 @@ def activities_for_fact(fact: FactPage) -> QuerySet:
 
 
 def rekas_sources() -> list[dict]:
-    """Title, publisher and address of the live statistics sources REKAS names. Plain values:
-    every REKAS page lists them, and page objects with their URLs cost more than the page's
-    own statistics (bench/bench_load.py)."""
+    """Title, publisher and address of the live statistics sources REKAS names, as plain values.
+    Every REKAS page lists them, the same for every visitor: kept in the shared cache until a
+    page is published, unpublished, moved or restricted (a member's page is never cached whole,
+    and this query cost more than the page's own statistics: bench/bench_load.py)."""
+    return cached_value("facts:rekas-sources", tags=(PAGES,), compute=_rekas_sources)
+
+
+def _rekas_sources() -> list[dict]:
     roots = Site.get_site_root_paths()
     sources = []
     for fact in (

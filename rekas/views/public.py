@@ -51,6 +51,8 @@ def _respond(request: HttpRequest, template: str, context: dict, *, file_stem: s
         return export_response(
             table, file_format=file_format, file_stem=f"{file_stem}-{table.name}"
         )
+    for table in context["tables"]:
+        table.set_export_links(request.GET)
     context["charts"] = [
         {"id": f"chart-{table.name}", "data": table.chart_data()}
         for table in context["tables"]

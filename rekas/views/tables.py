@@ -5,9 +5,10 @@ A page builds a list of `Table`s; the same objects feed the template, the chart 
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import escape  # Django's escape() is this behind a lazy-text check, per cell
 
-from django.utils.html import escape
+from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy
 
@@ -51,6 +52,15 @@ class Table:
     # The caption names its own year (SCB, YH, UHR): the page's admission year isn't added.
     own_period: bool = False
     note: str = ""  # shown above the table, e.g. when two areas are measured differently
+    export_links: dict[str, str] = field(default_factory=dict)  # format → "?…" (set_export_links)
+
+    def set_export_links(self, query: QueryDict) -> None:
+        """The table's download addresses: the page's own query with this table and a format."""
+        query = query.copy()
+        query["export"] = self.name
+        for file_format in ("csv", "xlsx"):
+            query["format"] = file_format
+            self.export_links[file_format] = "?" + query.urlencode()
 
     def chart_data(self) -> dict | None:
         """None without a chart, rows, or any published number to draw (the table remains).
@@ -75,6 +85,16 @@ class Table:
                 for key, label in self.chart.series
             ],
         }
+
+    def head_html(self) -> SafeString:
+        """The header cells (in Python for the same reason as the body)."""
+        cells = (
+            ('<th scope="col" class="num">' if column.numeric else '<th scope="col">')
+            + escape(str(column.label))
+            + "</th>"
+            for column in self.columns
+        )
+        return mark_safe("".join(cells))  # noqa: S308 - the labels are escaped
 
     def body_html(self) -> SafeString:
         """The body rows as escaped HTML: cells with their formatted text, link and badge.

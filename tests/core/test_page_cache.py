@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.utils.http import http_date
+from wagtail.models import PageViewRestriction
 
 from internships.services.bookings import request_booking
 from methods.models import MethodIndexPage, Theme
@@ -17,6 +18,7 @@ from syvsite.home.models import HomePage
 from tests.factories import DEFAULT_PASSWORD, make_member
 from tests.internships.factories import PeriodFactory, SchoolFactory, school_staff
 from tests.methods.factories import make_method
+from tests.facts.factories import make_fact
 from tests.rekas.conftest import csv_file
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -179,3 +181,23 @@ def test_home_page_follows_every_domain(commit):
     with commit():
         make_method(title="Framtidsbrevet")
     assert "Framtidsbrevet" in visit("/").content.decode()
+
+
+def test_a_statistics_source_shows_on_rekas_pages_at_next_request(commit):
+    """The sources box is kept in the cache for members' pages too: a published, unpublished
+    or restricted source shows (or goes) at the next request, signed in or not."""
+    member = Client()
+    member.force_login(make_member())
+    for client in (Client(), member):
+        assert "Arbetsmarknadsutsikterna" not in client.get("/rekas/kommun/1480/").content.decode()
+    with commit():
+        fact = make_fact(
+            title="Arbetsmarknadsutsikterna", kind="statistikkalla", publisher="Arbetsförmedlingen",
+            source_for_rekas=True,
+        )  # fmt: skip
+    for client in (Client(), member):
+        assert "Arbetsmarknadsutsikterna" in client.get("/rekas/kommun/1480/").content.decode()
+    with commit():
+        PageViewRestriction.objects.create(page=fact, restriction_type="login")
+    for client in (Client(), member):
+        assert "Arbetsmarknadsutsikterna" not in client.get("/rekas/kommun/1480/").content.decode()

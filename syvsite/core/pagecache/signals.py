@@ -30,10 +30,11 @@ def invalidate_on_change(model: type, tags: Iterable[str]) -> None:
 
 
 def connect_pages() -> None:
-    """Publishing, unpublishing, moving or deleting any page changes "pages" (menus, listings
-    and the home page show other pages, so one page's change can show anywhere)."""
+    """Publishing, unpublishing, moving, deleting or restricting any page changes "pages"
+    (menus, listings and the home page show other pages, so one page's change can show
+    anywhere; a listing leaves out pages under a view restriction)."""
     from wagtail import signals as wagtail_signals
-    from wagtail.models import get_page_models
+    from wagtail.models import PageViewRestriction, get_page_models
 
     receiver = partial(_changed, (PAGES,))
     for signal in (
@@ -46,3 +47,4 @@ def connect_pages() -> None:
         post_delete.connect(
             receiver, sender=model, weak=False, dispatch_uid=f"pagecache:delete:{model._meta.label}"
         )
+    invalidate_on_change(PageViewRestriction, (PAGES,))
