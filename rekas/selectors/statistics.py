@@ -3,9 +3,8 @@ pages, maps, exports and the API: a few indexed queries, no pandas."""
 
 from dataclasses import dataclass
 
-from django.db.models import Q
-
-from ..models import NATIONAL, AdmissionStatistic, AdmissionSummary, OutlookShare
+from ..models import NATIONAL, AdmissionSummary, OutlookShare
+from . import sql
 
 Level = AdmissionSummary.Level
 COUNTS = ["places", "first_choice_applicants", "admitted", "admitted_first_choice", "reserves"]
@@ -104,16 +103,20 @@ class AreaStatistics:
     schools: list[dict]  # a municipality's admission rows, by school, study path and variant
 
 
+AREA_FIELDS = ("year", "kind", "rows", "rows_without_places", *KEYS, *FIGURES, *MATCHING)
+
+
 def area(
     *, level: str, area_code: str, year: int | None, round: str, kind: str = ""
 ) -> AreaStatistics:
     """An area's statistics in one query (the page's largest cost was one query per table),
     and a municipality's schools in one more."""
-    rows = (
-        AdmissionSummary.objects.filter(level=level, area_code=area_code, round=round)
-        .filter(Q(year=year) | Q(programme_code="", kind=kind))
-        .values("year", "kind", "rows", "rows_without_places", *KEYS, *FIGURES, *MATCHING)
-    )
+    rows = [
+        dict(zip(AREA_FIELDS, values, strict=True))
+        for values in sql.fetch(
+            sql.area_summaries(AREA_FIELDS), [level, area_code, round, year, kind]
+        )
+    ]
     programmes, totals = [], []
     for row in rows:
         if not row["programme_code"]:
@@ -138,14 +141,11 @@ def area(
 def _schools(*, municipality: str, year: int | None, round: str, kind: str) -> list[dict]:
     """The municipality's admission rows as published, with the ratios of a group of one row
     under analysis.summarise's rules (each row is one school, study path and variant)."""
-    rows = AdmissionStatistic.objects.filter(
-        municipality__code=municipality, year=year, round=round
-    )
-    if kind:
-        rows = rows.filter(programme__kind=kind)
+    statement = sql.municipality_admissions(tuple(SCHOOL_FIELDS), by_kind=bool(kind))
+    params = [municipality, year, round, *([kind] if kind else [])]
     found = [
         _one_row(dict(zip(SCHOOL_FIELDS.values(), values, strict=True)))
-        for values in rows.values_list(*SCHOOL_FIELDS)
+        for values in sql.fetch(statement, params)
     ]
     return sorted(found, key=lambda row: tuple(row[key] for key in SCHOOL_ORDER))
 
