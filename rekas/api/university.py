@@ -72,6 +72,10 @@ class ScoreOut(Schema):
     score: float | None = Field(description="Lägsta antagna på gruppens egen skala")
     all_eligible_admitted: bool = Field(description='UHR:s "*": alla behöriga antogs')
     nobody_admitted: bool = Field(description='UHR:s "-": ingen antogs i gruppen')
+    outside_scale: bool = Field(
+        description="Poängen är högre än gruppens skala tillåter (BI/BII 22,5, HP 2,0, BF 4,0): "
+        "som publicerat, men bör kontrolleras"
+    )
     admitted: int | None
     reserves: int | None
 
@@ -150,6 +154,7 @@ def _term(admission) -> dict:
                 "score": float(score.score) if score.score is not None else None,
                 "all_eligible_admitted": score.mark == "*",
                 "nobody_admitted": score.mark == "-",
+                "outside_scale": score.outside_scale,
                 "admitted": score.admitted,
                 "reserves": score.reserves,
             }

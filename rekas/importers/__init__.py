@@ -6,7 +6,7 @@ matches headers, `columns` validates cells, `recognise` reads programme names an
 `pending` keeps the rows waiting for a name, `writer` writes (one transaction, the ImportBatch
 record, progress) and `report` is what the user sees.
 Each source has its own module that puts these together (`admissions`, `yrkesbarometer`,
-`mapping`, `uhr`, `yh`, `scb`) and is registered in IMPORTERS, which the command and the admin upload both use.
+`mapping`, `education_mapping`, `uhr`, `yh`, `scb`) and is registered in IMPORTERS, which the command and the admin upload both use.
 """
 
 from collections.abc import Callable
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.contrib.auth.base_user import AbstractBaseUser
 
 from .admissions import import_admissions
+from .education_mapping import import_education_mapping
 from .files import Source
 from .mapping import import_mapping
 from .report import ImportReport, RowIssue
@@ -38,6 +39,7 @@ IMPORTERS = {
     "yh": Importer(import_yh),
     "yh_outcomes": Importer(import_yh_outcomes),
     "scb": Importer(import_scb, options=("table",)),
+    "education_mapping": Importer(import_education_mapping),
 }
 
 
@@ -68,6 +70,7 @@ __all__ = [
     "ImportReport",
     "RowIssue",
     "import_admissions",
+    "import_education_mapping",
     "import_mapping",
     "import_scb",
     "import_uhr",

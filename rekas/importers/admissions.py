@@ -173,7 +173,8 @@ def _place(clean: pd.DataFrame, column, where, layout: Layout) -> None:
 
 
 def _impossible(clean: pd.DataFrame, layout: Layout, report: ImportReport) -> pd.Series:
-    """More admitted than places: stored, flagged for review (the list may count late changes)."""
+    """More admitted than places, or more admitted on first choice than admitted: stored,
+    flagged for review (the list may count late changes, or name its columns loosely)."""
     more = (clean["admitted"] > clean["places"]).fillna(False)
     for index in clean.index[more]:
         report.flag(
@@ -184,7 +185,22 @@ def _impossible(clean: pd.DataFrame, layout: Layout, report: ImportReport) -> pd
             % {"places": int(clean.at[index, "places"])},
         )
     clean.loc[more, "review_note"] = _("Fler antagna än platser")
-    return more
+    # Admitted on first choice is at most the number admitted; a list where it is higher
+    # probably counts first-choice applicants under that name. Kept as published, flagged.
+    first = (clean["admitted_first_choice"] > clean["admitted"]).fillna(False)
+    for index in clean.index[first]:
+        report.flag(
+            row=int(clean.at[index, "row"]),
+            column=layout.display("admitted_first_choice"),
+            value=int(clean.at[index, "admitted_first_choice"]),
+            reason=_(
+                "fler antagna i första hand än antagna (%(admitted)s): sparas men markeras för "
+                "granskning (kolumnen kan räkna förstahandssökande)"
+            )
+            % {"admitted": int(clean.at[index, "admitted"])},
+        )
+    clean.loc[first & ~more, "review_note"] = _("Fler antagna i första hand än antagna")
+    return more | first
 
 
 def _years(values: pd.Series, layout: Layout, report: ImportReport, rows, year) -> pd.Series:

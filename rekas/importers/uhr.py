@@ -24,6 +24,7 @@ from tqdm import tqdm
 from ..documents import enqueue_postsecondary
 from ..exceptions import UnreadableFile
 from ..models import ImportBatch, UniversityAdmission, UniversityProgramme, UniversityScore
+from ..models.postsecondary import SCALE_MAX  # a higher score is flagged
 from . import writer
 from .files import Source, decode_utf8, read_bytes, read_or_refuse
 from .normalise import is_missing
@@ -32,8 +33,6 @@ from .report import ImportReport
 SOURCE = "Universitets- och högskolerådet (UHR), antagningsstatistik"
 TERM = re.compile(r"^(HT|VT)(\d{4})$")
 MARKS = {"*", "-"}  # "*": all eligible admitted; "-": nobody admitted in the group
-# The highest score of the national selection groups' scales: a higher one is flagged.
-SCALE_MAX = {"BI": 22.5, "BII": 22.5, "BF": 4.0, "HP": 2.0}
 ROUNDS = (1, 2)
 MAX_COUNT = 2**31 - 1  # what the database's integer columns hold
 

@@ -53,6 +53,7 @@ class ImportBatch(models.Model):
         YH = "yh", _("YH-sökande och antagna (SCB)")
         YH_OUTCOMES = "yh_outcomes", _("YH-uppföljning (SCB)")
         SCB = "scb", _("Matchningsindikatorer (SCB)")
+        EDUCATION_MAPPING = "education_mapping", _("Utbildning–yrke-koppling (YH, högskola)")
 
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
     file_name = models.CharField(_("filnamn"), max_length=255)

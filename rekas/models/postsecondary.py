@@ -70,6 +70,11 @@ class UniversityAdmission(models.Model):
         return f"{self.programme.code} {self.term}"
 
 
+# The highest score of the national selection groups' scales. A published score above it is
+# kept as published (the import flags it) and shown with a note, never as a plain fact.
+SCALE_MAX = {"BI": 22.5, "BII": 22.5, "BF": 4.0, "HP": 2.0}
+
+
 class UniversityScore(models.Model):
     """The lowest admitted score of one selection group in one selection round.
 
@@ -94,6 +99,16 @@ class UniversityScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.admission} urval {self.selection_round} {self.group}"
+
+    @property
+    def scale_max(self) -> float | None:
+        return SCALE_MAX.get(self.group)
+
+    @property
+    def outside_scale(self) -> bool:
+        """A number above its group's scale (e.g. HP 4.00): impossible as published."""
+        limit = self.scale_max
+        return self.score is not None and limit is not None and float(self.score) > limit
 
 
 class YhArea(models.Model):

@@ -97,7 +97,13 @@ def _score_text(score) -> str:
         return _("ingen antogs")
     if score.score is None:
         return "–"
-    return f"{score.score:.2f}".replace(".", ",")
+    text = f"{score.score:.2f}".replace(".", ",")
+    if score.outside_scale:
+        return _("%(score)s (över skalans högsta värde %(max)s: kontrollera hos UHR)") % {
+            "score": text,
+            "max": f"{score.scale_max:.1f}".replace(".", ","),
+        }
+    return text
 
 
 def _terms_table(history) -> Table:

@@ -262,3 +262,5 @@ LOGGING = {
 
 # REKAS: the address of Arbetsförmedlingen's Yrkesbarometer for `manage.py rekas_fetch`.
 REKAS_YRKESBAROMETER_URL = env("REKAS_YRKESBAROMETER_URL")
+# REKAS: SCB's PxWeb API for `manage.py rekas_fetch scb TABLE` (rekas/conf.py has the timeout).
+REKAS_SCB_API_URL = env("REKAS_SCB_API_URL")

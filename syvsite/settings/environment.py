@@ -106,6 +106,12 @@ VARIABLES = [
         "https://data.arbetsformedlingen.se/prognoser/yrkesbarometer.json",
         "Where `manage.py rekas_fetch yrkesbarometer` downloads Arbetsförmedlingen's Yrkesbarometer (open data, CC0).",
     ),
+    Variable(
+        "REKAS_SCB_API_URL",
+        str,
+        "https://api.scb.se/OV0104/v1/doris/sv/ssd/",
+        "SCB's PxWeb API (v1) that `manage.py rekas_fetch scb TABLE` queries for the matching indicators (CC0); the table's path is appended.",
+    ),
 ]
 
 env = environ.Env(**{v.name: (v.type, v.default) for v in VARIABLES})

@@ -84,6 +84,21 @@ def test_impossible_rows_are_stored_flagged(db):
     report = run(SAMPLE, year=2025, round="final")
 
     assert any("fler antagna än platser" in issue.reason for issue in report.flagged)
+    # Viskastrandsgymnasiet: 70 admitted, 140 "admitted on first choice" - impossible as named
+    # (the list's column probably counts first-choice applicants): kept as published, flagged.
+    flagged = [i for i in report.flagged if "fler antagna i första hand än antagna" in i.reason]
+    rows = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    expected = [
+        (number, "firstChoiceAdmittedCount", str(row["firstChoiceAdmittedCount"]))
+        for number, row in enumerate(rows, start=1)
+        if None not in (row["firstChoiceAdmittedCount"], row["admittedCount"])
+        and row["firstChoiceAdmittedCount"] > row["admittedCount"]
+    ]
+    assert expected and sorted((i.row, i.column, i.value) for i in flagged) == expected
+    viskastrand = AdmissionStatistic.objects.get(
+        school__name="Viskastrandsgymnasiet", study_path="FT"
+    )
+    assert viskastrand.needs_review and viskastrand.admitted_first_choice == 140
 
 
 def test_command_summary_keeps_its_form(db, capsys):

@@ -137,6 +137,67 @@ def test_county_page_shows_matching_rate_with_source(client, scb_sample):
     assert lines[0] == "År;Samtliga;Kvinnor;Män" and lines[1] == "2015;71,8;73;70,5"
 
 
+def education_document() -> dict:
+    """The per-education-group table (SUN 2020 codes) in the shape SCB's API returns: its own
+    dimensions (Utbildning, KonAlderFodelseland), a ".." cell, the table id in extension.px."""
+    return {
+        "class": "dataset",
+        "version": "2.0",
+        "label": "Matchning per utbildningsgrupp",
+        "source": "SCB",
+        "id": ["Region", "Utbildning", "KonAlderFodelseland", "ContentsCode", "Tid"],
+        "size": [1, 2, 1, 1, 2],
+        "dimension": {
+            "Region": {"category": {"index": {"20": 0}, "label": {"20": "Dalarnas län"}}},
+            "Utbildning": {
+                "category": {
+                    "index": {"53E": 0, "45DH": 1},
+                    "label": {
+                        "53E": "Vård och omsorg, gymnasial",
+                        "45DH": "Hälso- och sjukvård, eftergymnasial",
+                    },
+                }
+            },
+            "KonAlderFodelseland": {
+                "category": {"index": {"SAMANST": 0}, "label": {"SAMANST": "samtliga anställda"}}
+            },
+            "ContentsCode": {
+                "category": {"index": {"M": 0}, "label": {"M": "Matchningsgrad, procent "}}
+            },
+            "Tid": {"category": {"index": {"2022": 0, "2023": 1}}},
+        },
+        "value": [71.2, 72.0, 80.1, None],  # row-major: 53E 2022, 53E 2023, 45DH 2022, 45DH 2023
+        "status": {"3": ".."},
+        "extension": {"px": {"tableid": "RegionInd19E3N2"}},
+    }
+
+
+def test_education_group_table_through_page_export_and_api(client, db, tmp_path):
+    report = run_import("scb", source=write_json(tmp_path, education_document()))
+
+    assert report.committed and report.written == 4, report.errors
+    care = MatchingRate.objects.get(group_code="53E", year=2023)
+    assert (care.table_id, care.group_dimension, float(care.value)) == (
+        "RegionInd19E3N2",
+        "Utbildning",
+        72.0,
+    )
+    assert MatchingRate.objects.get(group_code="45DH", year=2023).status == ".."
+    html = client.get("/rekas/lan/20/").content.decode()
+    assert "per utbildningsgrupp (SUN 2020), Dalarnas län 2023 (SCB)" in html
+    assert "AM/AM9906/AM9906A/RegionInd19E3N2" in html
+    response = client.get("/rekas/lan/20/?export=scb-regionind19e3n2-utbildning&format=csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines == [
+        "SUN 2020;Utbildningsgrupp;Procent",
+        "53E;Vård och omsorg, gymnasial;72",
+        "45DH;Hälso- och sjukvård, eftergymnasial;ej publicerat",
+    ]
+    data = client.get("/api/v1/rekas/matching-rates?county=20&year=2023").json()
+    values = {row["group_code"]: row["value"] for row in data["results"]}
+    assert values == {"53E": 72.0, "45DH": None}
+
+
 def test_county_without_data_has_no_scb_section(client, scb_sample):
     html = client.get("/rekas/lan/25/").content.decode()
     assert "Om SCB:s matchningsindikatorer" not in html

@@ -134,6 +134,22 @@ def test_duplicate_and_out_of_scale_scores(db, tmp_path):
     assert flagged.committed and "högre än skalans" in str(flagged.flagged[0])
 
 
+def test_a_score_above_its_scale_is_shown_with_a_note(client, uhr_sample):
+    # The real sample: Högskolan i Borås HT2018, HP "4.00" (the HP scale ends at 2.0).
+    html = client.get("/rekas/hogskola/HB-22128/").content.decode()
+    assert "4,00 (över skalans högsta värde 2,0: kontrollera hos UHR)" in html
+    assert "18,30" in html and "18,30 (över" not in html  # BI within its scale: as published
+    data = client.get("/api/v1/rekas/university/programmes/HB-22128").json()
+    hp = {
+        term["term"]: score
+        for term in data["terms"]
+        for score in term["scores"]
+        if score["group"] == "HP"
+    }
+    assert (hp["HT2018"]["score"], hp["HT2018"]["outside_scale"]) == (4.0, True)
+    assert (hp["HT2016"]["score"], hp["HT2016"]["outside_scale"]) == (1.05, False)
+
+
 def test_command_refuses_a_bad_file_and_names_the_row(db, tmp_path):
     path = uhr_file(tmp_path, item(), item(termin=None))
 
@@ -200,6 +216,7 @@ def test_api_lists_and_details(client, uhr_sample):
         "score": 1.0,
         "all_eligible_admitted": False,
         "nobody_admitted": False,
+        "outside_scale": False,
         "admitted": None,
         "reserves": None,
     }
