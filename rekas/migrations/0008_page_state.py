@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rekas', '0006_summaries'),
+        ('rekas', '0007_education_mapping_import'),
     ]
 
     operations = [
