@@ -1,6 +1,8 @@
 """The feed fetcher against a real local HTTP server: saved real-format feeds, and each
 broken case giving a logged, visible status with nothing bad stored."""
 
+import gzip
+import time
 from io import StringIO
 
 import pytest
@@ -128,6 +130,37 @@ def test_timeout(local_server, settings):
     settings.OMVARLD_READ_TIMEOUT = 0.5
     feed = _broken(local_server, "/seg", stall=True)
     assert "svarade inte i tid" in feed.last_error
+
+
+def test_a_feed_that_trickles_in_is_given_up_at_the_total_deadline(local_server, settings):
+    # A byte every 0.05 s is never silent for READ_TIMEOUT, but the whole feed takes minutes:
+    # the fetch gives up after TOTAL_TIMEOUT instead of holding the other feeds.
+    settings.OMVARLD_READ_TIMEOUT = 5
+    settings.OMVARLD_TOTAL_TIMEOUT = 1
+    started = time.monotonic()
+    feed = _broken(
+        local_server,
+        "/droppar",
+        body=fixture_bytes("scb_statistiknyheter.atom"),
+        content_type=ATOM,
+        drip=0.05,
+    )
+    assert "tog längre tid än 1 sekunder" in feed.last_error
+    assert time.monotonic() - started < 5
+
+
+def test_a_compressed_feed_is_read_decompressed(local_server, rules):
+    scb = make_feed(
+        local_server,
+        "/scb.atom",
+        slug="scb",
+        body=gzip.compress(fixture_bytes("scb_statistiknyheter.atom")),
+        content_type=ATOM,
+        headers={"Content-Encoding": "gzip"},
+    )
+    assert fetch_feed(feed=scb) == 2
+    scb.refresh_from_db()
+    assert scb.status == Feed.Status.OK
 
 
 def test_body_over_the_cap_is_refused_unread(local_server, settings):
