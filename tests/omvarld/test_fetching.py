@@ -194,6 +194,29 @@ def test_script_in_item_html_is_stored_sanitised(local_server):
     assert "<" not in item.title
 
 
+def test_an_item_too_long_to_store_never_stops_the_other_feeds(local_server, rules):
+    # A link longer than the column holds (tracking parameters, or a hostile feed): the item is
+    # kept without the link, and a feed that still cannot be stored is that feed's error only.
+    long_link = "https://myndighet.example/nyheter/lang/?" + "utm=" + "x" * 1200
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Lång</title>'
+        f"<item><guid>lang-1</guid><title>Lång länk</title><link>{long_link}</link></item>"
+        "</channel></rss>"
+    ).encode()
+    make_feed(local_server, "/lang.rss", slug="lang", body=body, content_type=RSS)
+    make_feed(
+        local_server,
+        "/scb.atom",
+        slug="scb",
+        body=fixture_bytes("scb_statistiknyheter.atom"),
+        content_type=ATOM,
+    )
+    assert fetch_all() == {"ok": 2, "error": 0, "new": 3}
+    item = FeedItem.objects.get(key="lang-1")
+    assert item.title == "Lång länk" and item.link == ""
+    assert Feed.objects.get(slug="scb").items.count() == 2
+
+
 def test_one_broken_feed_never_stops_the_others(local_server, rules):
     make_feed(local_server, "/trasig", slug="trasig", status=500)
     make_feed(
