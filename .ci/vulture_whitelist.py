@@ -449,6 +449,7 @@ _.FACTS_REVIEW_AFTER_MONTHS
 _.FACTS_LINK_TIMEOUT
 _.OMVARLD_READ_TIMEOUT
 _.OMVARLD_MAX_BYTES
+_.OMVARLD_TOTAL_TIMEOUT
 
 # tests/http_fixtures.py: read by socketserver.ThreadingMixIn
 _.daemon_threads

@@ -7,6 +7,8 @@ DEFAULTS = {
     "CONNECT_TIMEOUT": 5,
     "READ_TIMEOUT": 15,
     "MAX_REDIRECTS": 5,
+    # The most seconds one feed's whole body may take, however steadily the bytes trickle in.
+    "TOTAL_TIMEOUT": 60,
     # A feed body larger than this is refused unread (counted while streaming, not trusted
     # from Content-Length alone).
     "MAX_BYTES": 50 * 1024 * 1024,

@@ -13,13 +13,15 @@ class RekasConfig(AppConfig):
 
 
 def _register_cache() -> None:
-    """Every REKAS page depends on the imported data and the reference tables, and lists the
-    facts bank's statistics sources (pages)."""
+    """Every REKAS page depends on the imported data, the reference tables and the facts
+    bank's statistics sources it lists."""
     from syvsite.core.registry import PAGES, register_cached_page, register_invalidation
 
     from . import models
 
     for name in ("index", "county", "municipality", "programme", "occupation", "compare"):
+        # PAGES: they list the facts bank's statistics sources (Wagtail pages) under "Källor
+        # och licens", so publishing, unpublishing, moving or deleting one shows at once.
         register_cached_page(f"rekas:{name}", "rekas", PAGES)
     # Every import commits an ImportBatch; its statistics rows are bulk-written (no signals,
     # and a delete receiver on them would slow the import's bulk delete), so the batch

@@ -7,7 +7,9 @@ link checker, omvärldsbevakning's feed fetcher). Routes are set per test:
         fetch(local_server.url("/flode.xml"))
 
 A route's `stall` makes the server wait (until the test ends) before answering, to provoke
-the client's timeout; `chunks` streams a body of that many 1 MiB pieces without holding it.
+the client's timeout; `chunks` streams a body of that many 1 MiB pieces without holding it;
+`drip` sends the body one byte at a time, that many seconds apart (never silent for long, but
+slow in all), until the body ends or the test does.
 """
 
 import threading
@@ -29,6 +31,7 @@ class Route:
     stall: bool = False
     chunks: int = 0
     send_length: bool = True  # False: no Content-Length, the body ends when the server closes
+    drip: float = 0  # seconds between single bytes of the body
 
 
 class LocalServer:
@@ -69,6 +72,12 @@ class LocalServer:
                         piece = b" " * MIB
                         for _ in range(route.chunks):
                             self.wfile.write(piece)
+                    elif route.drip:
+                        for index in range(len(route.body)):
+                            self.wfile.write(route.body[index : index + 1])
+                            self.wfile.flush()
+                            if server.release.wait(route.drip):
+                                return  # the test is over
                     else:
                         self.wfile.write(route.body)
                 except (BrokenPipeError, ConnectionResetError):

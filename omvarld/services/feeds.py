@@ -26,6 +26,7 @@ def fetch_feed(*, feed: Feed) -> int:
     now = timezone.now()
     try:
         items = parse_items(fetch_body(feed.url))
+        new = _store(feed, items)
     except FeedError as error:
         _record(feed, now=now, error=str(error))
         logger.warning("omvarld: %s (%s): %s", feed.slug, feed.url, error)
@@ -34,7 +35,6 @@ def fetch_feed(*, feed: Feed) -> int:
         _record(feed, now=now, error=f"Oväntat fel: {type(error).__name__}")
         logger.exception("omvarld: %s (%s) failed unexpectedly", feed.slug, feed.url)
         return 0
-    new = _store(feed, items)
     _record(feed, now=now, error="")
     logger.info("omvarld: %s: %s items, %s new", feed.slug, len(items), new)
     return new

@@ -57,8 +57,14 @@ def parse_items(body: bytes) -> list[ParsedItem]:
     return [item for item in items if item is not None]
 
 
+# A longer link (tracking parameters, or a hostile feed) is dropped rather than cut short.
+MAX_LINK = 1000  # FeedItem.link's max_length
+
+
 def _safe_link(value: str) -> str:
     value = (value or "").strip()
+    if len(value) > MAX_LINK:
+        return ""
     return value if value.lower().startswith(("http://", "https://")) else ""
 
 

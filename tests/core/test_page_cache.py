@@ -16,9 +16,9 @@ from methods.models import MethodIndexPage, Theme
 from rekas.importers import import_admissions
 from syvsite.home.models import HomePage
 from tests.factories import DEFAULT_PASSWORD, make_member
+from tests.facts.factories import make_fact
 from tests.internships.factories import PeriodFactory, SchoolFactory, school_staff
 from tests.methods.factories import make_method
-from tests.facts.factories import make_fact
 from tests.rekas.conftest import csv_file
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -121,6 +121,20 @@ def test_rekas_import_shows_at_next_request(commit, tmp_path):
         path = csv_file(tmp_path, line)
         assert import_admissions(source=path, file_name=path.name).committed
     assert "Hvitfeldtska gymnasiet" in visit("/rekas/kommun/1480/").content.decode()
+
+
+def test_publishing_a_statistics_source_shows_on_rekas_at_next_request(commit):
+    """REKAS pages list the facts bank's statistics sources ("Källor och licens")."""
+    title = "Arbetskraftsundersökningarna (AKU)"
+    assert title not in visit("/rekas/").content.decode()
+    assert visit("/rekas/")["X-Cache"] == "HIT"
+    with commit():
+        source = make_fact(title=title, kind="statistikkalla", source_for_rekas=True)
+    link = f'href="{source.url}"'
+    assert link in visit("/rekas/").content.decode()
+    with commit():
+        source.unpublish()
+    assert link not in visit("/rekas/").content.decode()
 
 
 def test_booking_that_fills_a_period_shows_at_next_request(commit):

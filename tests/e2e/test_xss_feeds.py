@@ -1,4 +1,5 @@
-"""The XSS corpus through omvärldsbevakningen's feed items, checked in the real browser.
+"""The XSS corpus through omvärldsbevakningen's feed items and the feeds staff register,
+checked in the real browser.
 
 A feed served from this test's own HTTP server carries a payload in every item's title and
 summary (and the saved script feed); the demo site fetches it with `manage.py fetch_feeds`,
@@ -13,11 +14,15 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+from tests.browser_fixtures import login_in_browser
+from tests.e2e.conftest import DEMO_PASSWORD
 from tests.e2e.xss_support import (
+    FIGURES,
     PAYLOADS,
     check,
     marked,
     print_figures,
+    rotating,
     set_up_tripwires,
     shell_json,
 )
@@ -32,6 +37,10 @@ for slug, url in {feeds!r}.items():
     Feed.objects.update_or_create(slug=slug, defaults=dict(name=slug, agency='XSS-myndigheten', url=url,
                                   source_page='https://myndighet.example/'))
 print(json.dumps({{'feeds': Feed.objects.filter(slug__in={slugs!r}).count()}}))
+"""
+FEED_COUNT = """import json
+from omvarld.models import Feed
+print(json.dumps({{'feeds': Feed.objects.filter(slug={slug!r}).count()}}))
 """
 
 
@@ -71,3 +80,37 @@ def test_feed_items_are_inert(demo_site, browser_page, local_server):  # noqa: F
     problems += check(page, console, f"{demo_site.url}/sok/?{query}", [markers[0]])
     assert not problems, "\n".join(problems)
     print_figures("omvärldsbevakning")
+
+
+def test_feed_names_staff_type_in_the_admin_are_inert(demo_site, browser_page, local_server):  # noqa: F811
+    """A feed registered in the Wagtail admin (Omvärldsbevakning → Flöden) with the payloads in
+    its name and agency: the stream's source filter, the items and the feeds' health page show
+    them inert, and so do the admin's own list."""
+    site, page = demo_site.url, browser_page
+    page.set_default_timeout(60_000)  # the admin is heavy on a busy 2-core machine
+    console = set_up_tripwires(page)
+    login_in_browser(page, demo_site, email="admin@syv-demo.se", password=DEMO_PASSWORD)
+    local_server.route("/personal.rss", body=SCRIPT_FEED, content_type="application/rss+xml")
+    markers, values = rotating(["name", "agency"], 2)
+    slug = "xss-personal"
+    page.goto(f"{site}/admin/snippets/omvarld/feed/add/")
+    page.fill("[name='name']", values["name"])
+    page.fill("[name='slug']", slug)
+    page.fill("[name='agency']", values["agency"])
+    page.fill("[name='url']", local_server.url("/personal.rss"))
+    page.fill("[name='source_page']", "https://myndighet.example/om-rss/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara").first.click()
+    FIGURES["submissions"] += 1
+    FIGURES["payloads_sent"] += len(markers)
+    assert shell_json(demo_site, FEED_COUNT.format(slug=slug))["feeds"] == 1, page.url
+    demo_site.manage("fetch_feeds", f"--feed={slug}")
+
+    problems = check(page, console, f"{site}/omvarld/?kalla={slug}", markers[:1])
+    problems += check(page, console, f"{site}/omvarld/kallor/", markers)
+    page.goto(f"{site}/admin/snippets/omvarld/feed/")
+    if page.evaluate("() => window.__xss !== undefined") or page.dialogs:
+        problems.append(f"{page.url}: skriptet kördes")
+    problems += [f"{page.url}: syns inte: {m}" for m in markers if m not in page.inner_text("body")]
+    print_figures("omvärldsbevakningens flöden")
+    assert not problems, "\n".join(problems)

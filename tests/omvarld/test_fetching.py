@@ -1,6 +1,8 @@
 """The feed fetcher against a real local HTTP server: saved real-format feeds, and each
 broken case giving a logged, visible status with nothing bad stored."""
 
+import gzip
+import time
 from io import StringIO
 
 import pytest
@@ -130,6 +132,37 @@ def test_timeout(local_server, settings):
     assert "svarade inte i tid" in feed.last_error
 
 
+def test_a_feed_that_trickles_in_is_given_up_at_the_total_deadline(local_server, settings):
+    # A byte every 0.05 s is never silent for READ_TIMEOUT, but the whole feed takes minutes:
+    # the fetch gives up after TOTAL_TIMEOUT instead of holding the other feeds.
+    settings.OMVARLD_READ_TIMEOUT = 5
+    settings.OMVARLD_TOTAL_TIMEOUT = 1
+    started = time.monotonic()
+    feed = _broken(
+        local_server,
+        "/droppar",
+        body=fixture_bytes("scb_statistiknyheter.atom"),
+        content_type=ATOM,
+        drip=0.05,
+    )
+    assert "tog längre tid än 1 sekunder" in feed.last_error
+    assert time.monotonic() - started < 5
+
+
+def test_a_compressed_feed_is_read_decompressed(local_server, rules):
+    scb = make_feed(
+        local_server,
+        "/scb.atom",
+        slug="scb",
+        body=gzip.compress(fixture_bytes("scb_statistiknyheter.atom")),
+        content_type=ATOM,
+        headers={"Content-Encoding": "gzip"},
+    )
+    assert fetch_feed(feed=scb) == 2
+    scb.refresh_from_db()
+    assert scb.status == Feed.Status.OK
+
+
 def test_body_over_the_cap_is_refused_unread(local_server, settings):
     # Content-Length says too much: refused before reading.
     settings.OMVARLD_MAX_BYTES = 1024 * 1024
@@ -159,6 +192,29 @@ def test_script_in_item_html_is_stored_sanitised(local_server):
     assert "klicka" in item.summary_html and "Text" in item.summary_html
     assert item.link == ""  # a javascript: link is not kept
     assert "<" not in item.title
+
+
+def test_an_item_too_long_to_store_never_stops_the_other_feeds(local_server, rules):
+    # A link longer than the column holds (tracking parameters, or a hostile feed): the item is
+    # kept without the link, and a feed that still cannot be stored is that feed's error only.
+    long_link = "https://myndighet.example/nyheter/lang/?" + "utm=" + "x" * 1200
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Lång</title>'
+        f"<item><guid>lang-1</guid><title>Lång länk</title><link>{long_link}</link></item>"
+        "</channel></rss>"
+    ).encode()
+    make_feed(local_server, "/lang.rss", slug="lang", body=body, content_type=RSS)
+    make_feed(
+        local_server,
+        "/scb.atom",
+        slug="scb",
+        body=fixture_bytes("scb_statistiknyheter.atom"),
+        content_type=ATOM,
+    )
+    assert fetch_all() == {"ok": 2, "error": 0, "new": 3}
+    item = FeedItem.objects.get(key="lang-1")
+    assert item.title == "Lång länk" and item.link == ""
+    assert Feed.objects.get(slug="scb").items.count() == 2
 
 
 def test_one_broken_feed_never_stops_the_others(local_server, rules):
