@@ -100,14 +100,25 @@ def log_booking_access(request: HttpRequest, booking: Booking, *, organisation) 
     )
 
 
-def log_certificate_access(request: HttpRequest, certificate, *, action: str) -> None:
+def log_certificate_access(
+    request: HttpRequest, certificate, *, action: str, via_link: bool = False
+) -> None:
+    """Write who saw or downloaded a certificate. `via_link`: the supervisor's form reached
+    through the e-mailed link, usually by someone not signed in; the entry then names the
+    address the link was sent to and the company, and its label says it was the link."""
     booking = certificate.pupil.booking
+    label = _("Praktikintyg %(id)s (bokning %(booking)s)") % {
+        "id": certificate.pk,
+        "booking": booking.pk,
+    }
+    if via_link:
+        label = _("%(certificate)s, via e-postlänken till handledaren") % {"certificate": label}
     log_access(
         user=request.user,
         action=action,
         object_type=AccessLogEntry.ObjectType.CERTIFICATE,
         object_id=certificate.pk,
-        label=_("Praktikintyg %(id)s (bokning %(booking)s)")
-        % {"id": certificate.pk, "booking": booking.pk},
-        organisation=booking.school.name,
+        label=label,
+        organisation=(booking.period.listing.company if via_link else booking.school).name,
+        link_holder=certificate.link_sent_to if via_link else "",
     )
