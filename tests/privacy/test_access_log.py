@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from internships.models import Booking, Certificate, ChoiceRound
+from internships.models import Booking, Certificate, ChoiceRound, Participant
 from syvsite.accounts.roles import Role
 from syvsite.privacy.models import AccessLogEntry
 from syvsite.privacy.services import log_access
@@ -81,6 +81,67 @@ def test_refused_access_writes_nothing(client, placement):
     )
     assert client.get(url).status_code == 404
     assert not AccessLogEntry.objects.exists()
+
+
+def test_the_code_slips_are_logged_as_a_view_of_the_rounds_pupils(client, placement):
+    """Adding pupils and issuing a new code show the pupils' names and codes: the log says who
+    saw which pupils' slips (by id), never their names."""
+    school, choice_round = placement["school"], placement["round"]
+    counsellor = school_staff(school)
+    client.force_login(counsellor)
+    args = [school.pk, choice_round.pk]
+    added = client.post(
+        reverse("internships:participants_add", args=args),
+        {"rows": "Ada Kodlapp; 8A\nBo Kodlapp; 8B"},
+    )
+    assert added.status_code == 200 and "Ada Kodlapp" in added.text
+    ada, bo = Participant.objects.filter(choice_round=choice_round).order_by("pk")
+    again = client.post(reverse("internships:participant_code", args=[*args, bo.pk]))
+    assert again.status_code == 200 and "Bo Kodlapp" in again.text
+
+    first, second = AccessLogEntry.objects.order_by("pk")
+    for entry in (first, second):
+        assert (entry.action, entry.object_type, entry.object_id) == (
+            "view",
+            "valomgang",
+            str(choice_round.pk),
+        )
+        assert (entry.user, entry.user_email, entry.organisation) == (
+            counsellor,
+            counsellor.email,
+            "Loggskolan",
+        )
+        assert "Kodlapp" not in entry.object_label
+    assert (
+        first.object_label == f"Valomgång: PRAO loggad (koder till 2 elever, id {ada.pk}, {bo.pk})"
+    )
+    assert second.object_label == f"Valomgång: PRAO loggad (kod till 1 elev, id {bo.pk})"
+    client.force_login(make_member(role=Role.ADMIN))
+    _, html = _search(client, object_type="valomgang", object_text=str(choice_round.pk))
+    assert "2 poster" in html and f"id {bo.pk})" in html
+
+    # Another school's counsellor is refused and leaves no entry.
+    client.force_login(school_staff(SchoolFactory()))
+    refused = client.post(reverse("internships:participant_code", args=[*args, ada.pk]))
+    assert refused.status_code == 404 and AccessLogEntry.objects.count() == 2
+
+
+def test_a_long_list_of_code_slips_fits_in_the_log(client, placement):
+    school, choice_round = placement["school"], placement["round"]
+    choice_round.title = "Ö" * 150  # the longest name a round can have
+    choice_round.save()
+    client.force_login(school_staff(school))
+    rows = "\n".join(f"Elev {n}; 9A" for n in range(60))
+    url = reverse("internships:participants_add", args=[school.pk, choice_round.pk])
+    assert client.post(url, {"rows": rows}).status_code == 200
+    ids = list(
+        Participant.objects.filter(choice_round=choice_round)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    label = AccessLogEntry.objects.get().object_label
+    assert label.endswith(f"(koder till 60 elever, id {ids[0]} till {ids[-1]})")
+    assert len(label) <= AccessLogEntry._meta.get_field("object_label").max_length
 
 
 @pytest.fixture
