@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from syvsite.accounts.middleware import require_second_factor
 from syvsite.privacy.models import AccessLogEntry
@@ -76,16 +77,34 @@ def coordinator_required(view):
     return wrapper
 
 
-def log_round_access(request: HttpRequest, choice_round: ChoiceRound, *, action: str) -> None:
-    """Write who saw or exported a choice round's pupils to the audit log."""
+def log_round_access(
+    request: HttpRequest, choice_round: ChoiceRound, *, action: str, detail: str = ""
+) -> None:
+    """Write who saw or exported a choice round's pupils to the audit log. `detail` says which
+    page beyond the round's own (the code slips), by the pupils' ids, never their names."""
+    label = _("Valomgång: %(title)s") % {"title": choice_round.title}
     log_access(
         user=request.user,
         action=action,
         object_type=AccessLogEntry.ObjectType.CHOICE_ROUND,
         object_id=choice_round.pk,
-        label=_("Valomgång: %(title)s") % {"title": choice_round.title},
+        label=f"{label} ({detail})" if detail else label,
         organisation=choice_round.school.name,
     )
+
+
+def log_code_slips(request: HttpRequest, choice_round: ChoiceRound, created) -> None:
+    """The page of code slips (pupils' names, classes and new one-time codes), shown after
+    adding pupils or issuing a new code: a view of the round's pupils, naming which ones by id
+    (the first and last when a long list would not fit in the label)."""
+    ids = [item.participant.pk for item in created]
+    listed = ", ".join(map(str, ids))
+    if len(listed) > 100:
+        listed = _("%(first)s till %(last)s") % {"first": ids[0], "last": ids[-1]}
+    detail = ngettext(
+        "kod till %(count)s elev, id %(ids)s", "koder till %(count)s elever, id %(ids)s", len(ids)
+    ) % {"count": len(ids), "ids": listed}
+    log_round_access(request, choice_round, action=AccessLogEntry.Action.VIEW, detail=detail)
 
 
 def log_booking_access(request: HttpRequest, booking: Booking, *, organisation) -> None:
@@ -100,14 +119,25 @@ def log_booking_access(request: HttpRequest, booking: Booking, *, organisation) 
     )
 
 
-def log_certificate_access(request: HttpRequest, certificate, *, action: str) -> None:
+def log_certificate_access(
+    request: HttpRequest, certificate, *, action: str, via_link: bool = False
+) -> None:
+    """Write who saw or downloaded a certificate. `via_link`: the supervisor's form reached
+    through the e-mailed link, usually by someone not signed in; the entry then names the
+    address the link was sent to and the company, and its label says it was the link."""
     booking = certificate.pupil.booking
+    label = _("Praktikintyg %(id)s (bokning %(booking)s)") % {
+        "id": certificate.pk,
+        "booking": booking.pk,
+    }
+    if via_link:
+        label = _("%(certificate)s, via e-postlänken till handledaren") % {"certificate": label}
     log_access(
         user=request.user,
         action=action,
         object_type=AccessLogEntry.ObjectType.CERTIFICATE,
         object_id=certificate.pk,
-        label=_("Praktikintyg %(id)s (bokning %(booking)s)")
-        % {"id": certificate.pk, "booking": booking.pk},
-        organisation=booking.school.name,
+        label=label,
+        organisation=(booking.period.listing.company if via_link else booking.school).name,
+        link_holder=certificate.link_sent_to if via_link else "",
     )

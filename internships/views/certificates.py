@@ -1,4 +1,6 @@
-"""The company's praktikintyg form, reached only through the signed e-mailed link."""
+"""The company's praktikintyg form, reached only through the signed e-mailed link. Every page
+that shows the pupil's certificate through the link (the form, the thank-you page) is written to
+the audit log, like the school's certificate pages."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -7,10 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from syvsite.privacy.models import AccessLogEntry
+
 from ..exceptions import PlacementError
 from ..forms import apply_service_error
 from ..forms.bookings import CertificateForm
 from ..services.certificates import complete_certificate, link_max_age_days, read_token
+from . import access
 
 
 @never_cache
@@ -27,6 +32,9 @@ def certificate_form(request: HttpRequest, token: str) -> HttpResponse:
     certificate = check.certificate
     booking = certificate.pupil.booking
     if certificate.is_completed:
+        access.log_certificate_access(
+            request, certificate, action=AccessLogEntry.Action.VIEW, via_link=True
+        )
         return render(request, "internships/certificate_done.html", {"certificate": certificate})
     listing = booking.period.listing
     initial = {
@@ -43,6 +51,9 @@ def certificate_form(request: HttpRequest, token: str) -> HttpResponse:
         else:
             messages.success(request, _("Tack! Praktikintyget är skickat till skolan."))
             return redirect("internships:certificate_form", token)
+    access.log_certificate_access(
+        request, certificate, action=AccessLogEntry.Action.VIEW, via_link=True
+    )
     return render(
         request,
         "internships/certificate_form.html",

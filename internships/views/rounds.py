@@ -116,6 +116,7 @@ def participants_add(request: HttpRequest, school_id: int, round_id: int) -> Htt
             {"school": school, "choice_round": choice_round, "form": form},
             status=400,
         )
+    access.log_code_slips(request, choice_round, created)
     return render(
         request,
         "internships/rounds/codes.html",
@@ -134,6 +135,7 @@ def participant_code(
     participant = get_object_or_404(Participant, pk=participant_id, choice_round=choice_round)
     code = rounds.reissue_code(participant=participant)
     created = [rounds.NewParticipant(participant, code)]
+    access.log_code_slips(request, choice_round, created)
     return render(
         request,
         "internships/rounds/codes.html",

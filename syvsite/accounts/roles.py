@@ -42,11 +42,17 @@ def is_member(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def requires_second_factor(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Accounts that reach the Wagtail admin (every staff role, superusers, is_staff) sign in
-    with a second factor: the session counts as signed in only after the code."""
+    """Accounts that reach the Wagtail admin (every staff role, superusers, is_staff, and any
+    group that grants access to the admin: REKAS editors, search editors, a municipality's plan
+    editors) sign in with a second factor: the session counts as signed in only after the code."""
     if not user.is_authenticated:
         return False
-    return user.is_superuser or user.is_staff or any(has_role(user, r) for r in STAFF_ROLES)
+    return (
+        user.is_superuser
+        or user.is_staff
+        or any(has_role(user, r) for r in STAFF_ROLES)
+        or user.has_perm("wagtailadmin.access_admin")
+    )
 
 
 def reaches_pupil_data(user: AbstractBaseUser | AnonymousUser) -> bool:

@@ -6,6 +6,8 @@
 
 Called by the views that show or export pupils (the domain apps), in the same request. The
 label must not contain a pupil's name: the object's id and its context are enough to find it.
+A visitor who is not signed in but opened an e-mailed link (a supervisor's certificate form) is
+recorded by `link_holder`, the address the link was sent to; the label says it was the link.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ def log_access(
     object_id: int | str,
     label: str,
     organisation: str = "",
+    link_holder: str = "",
 ) -> AccessLogEntry:
+    signed_in = user.is_authenticated
     return AccessLogEntry.objects.create(
-        user=user if user.is_authenticated else None,
-        user_email=getattr(user, "email", "") or "",
+        user=user if signed_in else None,
+        user_email=(getattr(user, "email", "") if signed_in else link_holder) or "",
         action=action,
         object_type=object_type,
         object_id=str(object_id),

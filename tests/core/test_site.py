@@ -1,10 +1,12 @@
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.core.management import get_commands
 from django.db import connection
 
 from syvsite.settings.environment import VARIABLES
@@ -66,6 +68,29 @@ def test_readme_documents_every_environment_variable():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [v.name for v in VARIABLES if f"`{v.name}`" not in readme]
     assert not missing, f"README saknar: {missing}"
+
+
+def _scheduled(markdown: str) -> list[str]:
+    """The commands (name and arguments) of the cron lines in a document's ```cron blocks."""
+    blocks = re.findall(r"^```cron\n(.*?)^```", markdown, re.M | re.S)
+    lines = [line.split("#")[0] for block in blocks for line in block.splitlines()]
+    return [line.split("manage.py", 1)[1].strip() for line in lines if "manage.py" in line]
+
+
+def test_readme_lists_every_scheduled_command_once():
+    """An operator setting up the scheduler finds one section with all the entries: every
+    command another document schedules, each once, and each a command that exists."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"^#+ Scheduled commands\b", readme, re.M)) == 1
+    section = readme.split("Scheduled commands", 1)[1]
+    assert readme.count("```cron") == section.count("```cron") == 1
+    listed = _scheduled(readme)
+    assert len(listed) == len(set(listed)), listed
+    elsewhere = {c for doc in (ROOT / "docs").glob("*.md") for c in _scheduled(doc.read_text())}
+    assert elsewhere <= set(listed), elsewhere - set(listed)
+    names = {command.split()[0] for command in listed}
+    assert names <= set(get_commands()), names - set(get_commands())
+    assert "gallra" in names  # the retention rules run only if the scheduler runs them
 
 
 def test_check_deploy_is_clean_with_production_settings():

@@ -51,6 +51,26 @@ def test_staff_with_a_password_only_reach_nothing(client, role):
         assert response.status_code == 302 and path_of(response) == VERIFY, (role, url)
 
 
+@pytest.mark.parametrize("group", ["REKAS-redaktör", "Sökredaktör", "Vägledningsplan: Exempelby"])
+def test_every_group_that_opens_the_admin_needs_the_code(client, group):
+    """Not only the staff roles: any group with access to the Wagtail admin (REKAS editors,
+    search editors, a municipality's plan editors) makes its members sign in with the code."""
+    from django.contrib.auth.models import Group, Permission
+
+    editor = make_member()  # a counsellor, given admin access only through the group
+    admin_group, _ = Group.objects.get_or_create(name=group)
+    admin_group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    editor.groups.add(admin_group)
+    password_only_login(client, editor)
+    response = client.get(ADMIN)
+    assert response.status_code == 302 and path_of(response) == SETUP, group
+    with_app(editor)
+    response = client.get(ADMIN)
+    assert response.status_code == 302 and path_of(response) == VERIFY, group
+
+
 def test_admin_login_page_leads_to_the_code_step_and_the_code_opens_the_admin(client):
     admin = make_member(role=Role.ADMIN)
     device = with_app(admin)

@@ -160,3 +160,30 @@ def test_certificate_asks_for_and_shows_only_what_the_school_chose(
     client.force_login(staff)
     shown = client.get(reverse("internships:certificate", args=[school.pk, certificate.pk])).text
     assert "Bakade bröd." in shown and "Passar tider" not in shown and "Omdöme" not in shown
+
+
+def test_xss_corpus_in_what_schools_and_companies_typed_is_inert_in_the_extract(
+    client, school, period
+):
+    """The extract shows text typed by the school (pupils' names, the booking's message) and by
+    the company (its answer, the certificate's tasks and assessment): escaped, never markup."""
+    from tests.forum.safety import problems_in_page
+    from tests.forum.test_xss import CORPUS
+
+    client.force_login(coordinator(school))
+    for payload in CORPUS:
+        booking = BookingFactory(
+            period=period, school=school, status=Booking.Status.ACCEPTED,
+            pupils=[payload[:150]], message=payload, response_message=payload,
+        )  # fmt: skip
+        named = booking.pupils.get()
+        Certificate.objects.create(
+            pupil=named, completed_at=timezone.now(), days_planned=5, days_attended=5,
+            tasks=payload, assessment=payload, signed_by_name=payload[:150],
+        )  # fmt: skip
+        for view in ("pupil_extract", "pupil_erase"):
+            response = client.get(url(view, school, "bokning", named.pk))
+            assert response.status_code == 200, (view, payload)
+            assert problems_in_page(response.text) == [], (view, payload)
+        response = client.get(url("pupil_extract_json", school, "bokning", named.pk))
+        assert json.loads(response.content)["bookings"][0]["message_to_company"] == payload

@@ -89,6 +89,27 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
     ),
     ("pupil erase", "/praktik/skola/{school_a}/elever/bokning/{pupil_a}/radera/", PUPIL_A),
     ("other school's pupil", "/praktik/skola/{school_a}/elever/bokning/{pupil_b}/", row(NF)),
+    # The same pages for a pupil found through the school's choice round.
+    (
+        "round pupil extract",
+        "/praktik/skola/{school_a}/elever/valomgang/{participant_a}/",
+        PUPIL_A,
+    ),
+    (
+        "round pupil extract json",
+        "/praktik/skola/{school_a}/elever/valomgang/{participant_a}/utdrag.json",
+        PUPIL_A,
+    ),
+    (
+        "round pupil erase",
+        "/praktik/skola/{school_a}/elever/valomgang/{participant_a}/radera/",
+        PUPIL_A,
+    ),
+    (
+        "other school's round pupil",
+        "/praktik/skola/{school_a}/elever/valomgang/{participant_b}/",
+        row(NF),
+    ),
     # Internships: the coordinators' review queue.
     ("coordination queue", "/praktik/samordning/", COORDINATORS),
     ("review company", "/praktik/samordning/foretag/{company_a}/", COORDINATORS),
@@ -230,6 +251,18 @@ POSTS = [
         ["rep_a", "editor", "coordinator", "admin"],
     ),
     (
+        "new one-time code for a pupil in school A's round",
+        "/praktik/skola/{school_a}/valomgangar/{round_a}/elever/{participant_a}/kod/",
+        {},
+        ["rep_a", "editor", "coordinator", "admin"],
+    ),
+    (
+        "erase a pupil in school A's round",
+        "/praktik/skola/{school_a}/elever/valomgang/{participant_a}/radera/",
+        {"confirm": "on"},
+        ["counsellor", "rep_a", "editor", "coordinator", "admin"],
+    ),
+    (
         "mark a fact as reviewed",
         "/fakta/granska/",
         {"fact": "{fact}"},
@@ -253,6 +286,9 @@ POSTS = [
 @pytest.mark.parametrize(("name", "template", "data", "roles"), POSTS, ids=[p[0] for p in POSTS])
 def test_refused_changes_change_nothing(world, name, template, data, roles):
     url = template.format(**world.ids)
+    pupil_before = Participant.objects.values("name", "code_hash").get(
+        pk=world.ids["participant_a"]
+    )
     data = {key: str(value).format(**world.ids) for key, value in data.items()}
     for role in ["anonymous", *roles]:
         client = Client()
@@ -265,5 +301,7 @@ def test_refused_changes_change_nothing(world, name, template, data, roles):
     assert Post.objects.get(pk=world.ids["post"]).status == "published"
     assert not Certificate.objects.exclude(pk__in=world.ids["certificates"]).exists()
     assert not Participant.objects.filter(name__startswith="Smyg").exists()
+    pupil_after = Participant.objects.values("name", "code_hash").get(pk=world.ids["participant_a"])
+    assert pupil_after == pupil_before  # no new code, not erased
     assert FactPage.objects.get(pk=world.ids["fact"]).last_reviewed == date(2020, 1, 1)
     assert FeedItem.objects.get(pk=world.ids["feed_item"]).news_page_id is None

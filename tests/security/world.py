@@ -1,7 +1,7 @@
 """A small world for the permission matrix: every role, and objects owned by each of them.
 
 Two companies (A and B) and two schools (A in Göteborg, B in Malmö), each with a listing, a
-booking, a certificate and a choice round; a counsellor of school A with a method contribution
+booking, a certificate and a choice round with one pupil; a counsellor of school A with a method contribution
 and a forum post of their own; Göteborg's guidance plan and its editor; Malmö's editor.
 """
 
@@ -16,6 +16,7 @@ from forum.models import Category, Visibility
 from guidance_plans.services.sections import add_editor, ensure_plan_index
 from guidance_plans.services.workflow import ensure_plan_workflow
 from internships.models import Booking, Certificate, ChoiceRound
+from internships.services.rounds import add_participants
 from methods.models import MethodSubmission
 from omvarld.models import Feed, FeedItem
 from syvsite.accounts.roles import Role
@@ -68,12 +69,15 @@ def _school_side(school, company_listing, tag: str) -> dict:
     choice_round = ChoiceRound.objects.create(
         school=school, **round_data(title=f"PRAO-omgång {tag}")
     )
+    # The same pupil in the school's choice round, with a one-time code.
+    participant = add_participants(choice_round=choice_round, rows=[(f"Elev {tag}", "9A")])[0]
     return {
         "period": period.pk,
         "booking": booking.pk,
         "pupil": pupil.pk,
         "certificate": certificate.pk,
         "round": choice_round.pk,
+        "participant": participant.participant.pk,
     }
 
 
