@@ -296,6 +296,7 @@ PREPARATORY
 # rekas/views/tables.py: reached by Django, Wagtail or a template
 empty_text
 _.body_html
+_.head_html
 
 # search/checks.py: management subcommands (do_<name>), Django check signature, mirror columns queried by lookups
 app_configs
