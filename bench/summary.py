@@ -30,7 +30,7 @@ FIGURES = [
     Figure("rekas_cached", "REKAS kommunsida i cache, anrop/s ÷ /healthz", "≥ 0,3", "higher", 0.3),
     Figure(
         "rekas_uncached_single",
-        "REKAS kommunsida renderad, inte ur sidcachen (som för en medlem), tid ÷ /healthz",
+        "REKAS kommunsida utan cache, en användare, tid ÷ /healthz (samma process)",
         "≤ 30×",
         "lower",
         30.0,
