@@ -46,7 +46,7 @@ class PlanDetailOut(PlanOut):
 class MunicipalityStatusOut(Schema):
     municipality: RegionOut
     county: RegionOut
-    status: str = Field(description="gallande, kommande, utgangen eller saknas")
+    status: str = Field(description="gallande, kommande, under_arbete, utgangen eller saknas")
     plan_id: int | None
 
 

@@ -42,10 +42,12 @@ class PlanStatus(models.TextChoices):
 
 
 class MunicipalityStatus(models.TextChoices):
-    """A municipality's status in the overview: its best published plan, or none."""
+    """A municipality's status in the overview: its best published plan; "under arbete" when it
+    has none in force or coming but an unpublished plan on the site; else out of date or none."""
 
     CURRENT = "gallande", _("Gällande plan")
     UPCOMING = "kommande", _("Kommande plan")
+    IN_PROGRESS = "under_arbete", _("Plan under arbete")
     EXPIRED = "utgangen", _("Utgången plan")
     MISSING = "saknas", _("Plan saknas")
 

@@ -125,24 +125,39 @@ def _best_plan(plans: list[GuidancePlanPage], today: date) -> GuidancePlanPage |
     return None
 
 
+def _row_status(plan: GuidancePlanPage | None, drafting: bool, today: date) -> MunicipalityStatus:
+    """A plan in force or coming first; then a plan being written (an unpublished page: only
+    that it exists is shown, never its text); then the out-of-date plan, or none."""
+    status = _STATUS_PREFERENCE[plan.status(today)] if plan else MunicipalityStatus.MISSING
+    if drafting and status in (MunicipalityStatus.EXPIRED, MunicipalityStatus.MISSING):
+        return MunicipalityStatus.IN_PROGRESS
+    return status
+
+
 def municipality_overview(
     *, county_code: str = "", status: str = "", today: date | None = None
 ) -> Overview:
-    """Every municipality with the status of its plan; two queries whatever the size."""
+    """Every municipality with the status of its plan; three queries whatever the size."""
     today = today or timezone.localdate()
     municipalities = Municipality.objects.select_related("county").order_by("name")
     plans = published_plans(with_content=False)
+    drafts = GuidancePlanPage.objects.filter(live=False)
     if county_code:
         municipalities = municipalities.filter(county__code=county_code)
         plans = plans.filter(municipality__county__code=county_code)
+        drafts = drafts.filter(municipality__county__code=county_code)
     plans_by_municipality: dict[int, list[GuidancePlanPage]] = {}
     for plan in plans:
         plans_by_municipality.setdefault(plan.municipality_id, []).append(plan)
+    drafting = set(drafts.values_list("municipality_id", flat=True))
     rows = []
     for municipality in municipalities:
         plan = _best_plan(plans_by_municipality.get(municipality.pk, []), today)
-        row_status = _STATUS_PREFERENCE[plan.status(today)] if plan else MunicipalityStatus.MISSING
-        rows.append(MunicipalityRow(municipality, row_status, plan))
+        rows.append(
+            MunicipalityRow(
+                municipality, _row_status(plan, municipality.pk in drafting, today), plan
+            )
+        )
     counts = Counter(row.status.value for row in rows)
     all_counts = {choice.value: counts.get(choice.value, 0) for choice in MunicipalityStatus}
     filtered = [row for row in rows if not status or row.status == status]

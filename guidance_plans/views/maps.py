@@ -14,6 +14,7 @@ from ..selectors import MunicipalityRow
 STATUS_ORDER = [
     MunicipalityStatus.MISSING,
     MunicipalityStatus.EXPIRED,
+    MunicipalityStatus.IN_PROGRESS,
     MunicipalityStatus.UPCOMING,
     MunicipalityStatus.CURRENT,
 ]

@@ -28,6 +28,7 @@ NEWS_PER_PAGE = 10
 STATUS_BADGES = {
     MunicipalityStatus.CURRENT: "badge--success",
     MunicipalityStatus.UPCOMING: "badge--warning",
+    MunicipalityStatus.IN_PROGRESS: "badge--warning",
     MunicipalityStatus.EXPIRED: "badge--error",
     MunicipalityStatus.MISSING: "",
 }

@@ -12,7 +12,7 @@ from .test_overview import plans  # noqa: F401 - the overview's plans fixture
 
 pytestmark = pytest.mark.django_db
 
-COLOURS = dict(zip(STATUS_ORDER, palettes()["diverging"]["4"], strict=True))
+COLOURS = dict(zip(STATUS_ORDER, palettes()["diverging"]["5"], strict=True))
 
 
 def areas(html: str) -> dict[str, tuple[str, str]]:
@@ -41,9 +41,9 @@ def test_every_municipality_is_coloured_by_its_plan_status(client, plans):  # no
     assert found["Malmö"][1] == COLOURS["utgangen"]
     assert found["Uppsala"][1] == COLOURS["kommande"]
     assert found["Kungsbacka"][1] == COLOURS["gallande"]
-    assert found["Umeå"] == ("", COLOURS["saknas"])  # a draft is no plan
-    assert 'aria-label="Umeå: Plan saknas"' in html
-    assert "Gällande plan: 2 kommuner" in html and "Plan saknas: 286 kommuner" in html
+    assert found["Umeå"] == ("", COLOURS["under_arbete"])  # only a draft: being written
+    assert 'aria-label="Umeå: Plan under arbete"' in html
+    assert "Gällande plan: 2 kommuner" in html and "Plan saknas: 285 kommuner" in html
 
 
 def test_the_map_follows_the_county_filter_but_not_the_status_filter(client, plans):  # noqa: F811

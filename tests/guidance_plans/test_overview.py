@@ -44,7 +44,8 @@ def test_overview_counts_every_municipality_by_status(client, plans):
     assert _count(html, "Gällande plan") == 2
     assert _count(html, "Utgången plan") == 1
     assert _count(html, "Kommande plan") == 1
-    assert _count(html, "Plan saknas") == 286  # Umeå's draft does not count
+    assert _count(html, "Plan under arbete") == 1  # Umeå: only an unpublished plan
+    assert _count(html, "Plan saknas") == 285
     assert html.count('<th scope="row">') == 290
 
 
@@ -52,7 +53,24 @@ def test_municipality_with_current_and_expired_plan_counts_as_current(plans):
     rows = {row.municipality.code: row for row in municipality_overview().rows}
     assert rows["1384"].status == "gallande"
     assert rows["1384"].plan.valid_to == CURRENT["valid_to"]
-    assert rows["2480"].status == "saknas" and rows["2480"].plan is None
+    assert rows["2480"].status == "under_arbete" and rows["2480"].plan is None
+
+
+def test_a_plan_being_written_shows_as_in_progress_unless_one_is_in_force(client, plans):
+    """A municipality whose plan has run out and which is writing the next one is "under
+    arbete", linking to the old plan; one with a plan in force stays "gällande"; the draft's
+    text is never shown."""
+    GuidancePlanPageFactory(
+        municipality_code="1280", live=False, publish=False, title="Malmös nästa plan", **UPCOMING
+    )
+    GuidancePlanPageFactory(municipality_code="1480", live=False, publish=False, **UPCOMING)
+    rows = {row.municipality.code: row for row in municipality_overview().rows}
+    assert rows["1280"].status == "under_arbete"
+    assert rows["1280"].plan.valid_to == EXPIRED["valid_to"]  # the link goes to the old plan
+    assert rows["1480"].status == "gallande"
+    html = client.get("/vagledningsplaner/").content.decode()
+    assert _count(html, "Plan under arbete") == 2
+    assert "Malmös nästa plan" not in html
 
 
 def test_county_filter_recounts_within_the_county(client, plans):
@@ -70,7 +88,7 @@ def test_status_filter_lists_only_that_status(client, plans):
     table = html[html.index("<caption>Vägledningsplaner per kommun") :]
     assert table.count('<th scope="row">') == 1
     assert '<th scope="row">Malmö</th>' in table
-    assert _count(html, "Plan saknas") == 286  # counts still describe the whole selection
+    assert _count(html, "Plan saknas") == 285  # counts still describe the whole selection
 
 
 def test_unknown_county_gives_a_swedish_error_and_the_full_list(client, plans):
