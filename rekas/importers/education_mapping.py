@@ -17,9 +17,9 @@ from tqdm import tqdm
 from ..documents import enqueue_postsecondary
 from ..models import EducationOccupation, ImportBatch, Occupation, UniversityProgramme, YhArea
 from . import writer
-from .adapters import match_columns
 from .columns import cells, require
-from .files import Source, read_or_refuse, read_table
+from .files import Source
+from .mapping import import_curated
 from .report import ImportReport
 
 COLUMNS = {
@@ -39,31 +39,18 @@ def import_education_mapping(
     user: AbstractBaseUser | None = None,
     progress: bool = False,
 ) -> ImportReport:
-    report = ImportReport(
-        kind=ImportBatch.Kind.EDUCATION_MAPPING, file_name=file_name or str(source)
+    return import_curated(
+        kind=ImportBatch.Kind.EDUCATION_MAPPING,
+        model=EducationOccupation,
+        columns=COLUMNS,
+        validate=_validate,
+        write=_write,
+        source=source,
+        file_name=file_name,
+        commit=commit,
+        user=user,
+        progress=progress,
     )
-    frame = read_or_refuse(report, lambda: read_table(source, file_name=file_name))
-    if frame is None:
-        return report
-    columns = match_columns(frame.columns, COLUMNS)
-    for canonical in COLUMNS:
-        if canonical not in columns:
-            report.reject(row=1, column=canonical, reason=_("kolumnen saknas i filen"))
-    if not report.ok:
-        report.count_rejected(whole_file=True)
-        return report
-    links = _validate(frame, columns, report)
-    if not report.ok:
-        report.count_rejected()
-        return report
-    plan = writer.Plan(
-        rows=len(links),
-        source=_("Kurerad koppling"),
-        replaces=[EducationOccupation.objects.all()],
-        write=lambda batch, bar: _write(links, bar=bar),
-        progress_label=_("Kopplingar"),
-    )
-    return writer.apply(plan, report=report, commit=commit, user=user, progress=progress)
 
 
 def _key(kind: str, key: str) -> str:

@@ -4,6 +4,8 @@ The mapping is one curated set: an import replaces it as a whole. Weights are re
 within a study path (the analysis normalises them), so they need not sum to 1.
 """
 
+from collections.abc import Callable
+
 import pandas as pd
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext as _
@@ -33,26 +35,55 @@ def import_mapping(
     user: AbstractBaseUser | None = None,
     progress: bool = False,
 ) -> ImportReport:
-    report = ImportReport(kind=ImportBatch.Kind.MAPPING, file_name=file_name or str(source))
+    return import_curated(
+        kind=ImportBatch.Kind.MAPPING,
+        model=ProgrammeOccupation,
+        columns=COLUMNS,
+        validate=_validate,
+        write=_write,
+        source=source,
+        file_name=file_name,
+        commit=commit,
+        user=user,
+        progress=progress,
+    )
+
+
+def import_curated(
+    *,
+    kind: str,
+    model: type,
+    columns: dict[str, list[str]],
+    validate: Callable[[pd.DataFrame, dict[str, str], ImportReport], list],
+    write: Callable[..., None],
+    source: Source,
+    file_name: str,
+    commit: bool,
+    user: AbstractBaseUser | None,
+    progress: bool,
+) -> ImportReport:
+    """A curated link set (this mapping, the education mapping): every column required, the
+    file refused whole on any error, and the rows of `model` replaced as a whole."""
+    report = ImportReport(kind=kind, file_name=file_name or str(source))
     frame = read_or_refuse(report, lambda: read_table(source, file_name=file_name))
     if frame is None:
         return report
-    columns = match_columns(frame.columns, COLUMNS)
-    for canonical in COLUMNS:
-        if canonical not in columns:
+    found = match_columns(frame.columns, columns)
+    for canonical in columns:
+        if canonical not in found:
             report.reject(row=1, column=canonical, reason=_("kolumnen saknas i filen"))
     if not report.ok:
         report.count_rejected(whole_file=True)
         return report
-    links = _validate(frame, columns, report)
+    links = validate(frame, found, report)
     if not report.ok:
         report.count_rejected()
         return report
     plan = writer.Plan(
         rows=len(links),
         source=_("Kurerad koppling"),
-        replaces=[ProgrammeOccupation.objects.all()],
-        write=lambda batch, bar: _write(links, bar=bar),
+        replaces=[model.objects.all()],
+        write=lambda batch, bar: write(links, bar=bar),
         progress_label=_("Kopplingar"),
     )
     return writer.apply(plan, report=report, commit=commit, user=user, progress=progress)
