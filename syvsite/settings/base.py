@@ -109,8 +109,9 @@ TEMPLATES = [
 ]
 
 # Form fields render through syvsite/templates/django/forms/field.html (labels, help text
-# and errors linked with aria-describedby), which only the TemplatesSetting renderer sees.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# and errors linked with aria-describedby), which only a TemplatesSetting renderer sees; ours
+# writes selects in Python (syvsite/core/formrenderer.py).
+FORM_RENDERER = "syvsite.core.formrenderer.FormRenderer"
 
 WSGI_APPLICATION = "syvsite.wsgi.application"
 

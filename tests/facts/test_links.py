@@ -87,3 +87,19 @@ def test_rekas_names_its_statistics_sources(client):
     assert "Statistikkällorna i faktabanken" in page
     assert f'href="{source.url}"' in page
     assert other.url not in page
+
+
+def test_rekas_leaves_out_sources_in_a_restricted_section(client):
+    from wagtail.models import PageViewRestriction
+
+    from .factories import fact_index
+
+    source = make_fact(
+        title="Yrkesbarometern", slug="yrkesbarometern", kind="statistikkalla",
+        source_for_rekas=True,
+    )  # fmt: skip
+    assert f'href="{source.url}"' in client.get("/rekas/").content.decode()
+    PageViewRestriction.objects.create(page=fact_index(), restriction_type="login")
+    page = client.get("/rekas/").content.decode()
+    assert source.url not in page
+    assert "Statistikkällorna i faktabanken" not in page
