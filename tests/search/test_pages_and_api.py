@@ -153,3 +153,21 @@ def test_bad_input_with_the_engine(client, search_engine, q):
     response = client.get("/api/v1/search/", {"q": q, "page": 10_000, "county": "x" * 500})
     assert response.status_code == 200
     assert response.json()["engine_used"] is True
+
+
+def test_facet_checkboxes_are_labelled_and_escape_their_values():
+    from search.results import FacetResult, FacetValue
+    from search.templatetags.search_tags import facet_options
+
+    hostile = '"><script>alert(1)</script>'
+    facet = FacetResult(
+        field="omvarld_source", param="kalla", label="Källa",
+        values=[FacetValue(hostile, hostile, 1234, selected=True), FacetValue("skv", "Skolverket", 2)],
+    )  # fmt: skip
+    html = str(facet_options(facet))
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert '<input type="checkbox" id="f-kalla-1" name="kalla" value="&quot;&gt;' in html
+    assert '" checked>' in html.split("</li>")[0]
+    assert '<label for="f-kalla-2">Skolverket <span class="facet-count">(2' in html
+    assert "(1\u202f234<span" in html  # Swedish thousands
