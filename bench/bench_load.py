@@ -176,6 +176,8 @@ def _log_counts(log_path: Path) -> dict[str, int]:
     lines = log_path.read_text(errors="replace").splitlines()
     return {
         "fallbacks": sum("search: engine failed" in line for line in lines),
+        # The cache backend's breaker: for RETRY_SECONDS after it trips, pages render uncached.
+        "cache_outages": sum("cache: server unavailable" in line for line in lines),
         "server_errors": sum(
             " ERROR " in line or "[ERROR]" in line or "[CRITICAL]" in line for line in lines
         ),
@@ -329,6 +331,9 @@ def main(argv: list[str] | None = None) -> None:
             "Samma sidor med all cache av (även delade fragment): "
             + ", ".join(f"{path} {ms:.1f} ms" for path, ms in single["cold_ms"].items())
         )
+        outages = {name: f["cache_outages"] for name, f in results.items() if f["cache_outages"]}
+        if outages:
+            print(f"Cacheservern svarade inte (sidorna renderades utan cache en stund): {outages}")
         server_errors = sum(f["server_errors"] for f in results.values())
         if server_errors:
             print(f"Serverloggen har {server_errors} fel (ERROR/CRITICAL):")
