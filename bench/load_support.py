@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -279,3 +280,15 @@ def run_wrk(
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
     figures["socket_errors"] = sum(figures[k] for k in ("connect", "read", "write", "timeout"))
     return figures
+
+
+def combine(runs: list[dict]) -> dict:
+    """Several wrk runs of one target as one: requests and errors over their summed time, the
+    latency percentiles as the runs' medians."""
+    combined = {key: sum(run[key] for run in runs) for key in runs[0] if key not in LATENCIES}
+    combined.update({key: statistics.median(run[key] for run in runs) for key in LATENCIES})
+    combined["rps"] = combined["requests"] / (combined["duration_us"] / 1e6)
+    return combined
+
+
+LATENCIES = ("p50", "p95", "p99", "max", "rps")
