@@ -477,3 +477,6 @@ licence
 source_for_rekas
 source_page
 news_page
+# tests/core/test_formrenderer.py: a form field and a widget setting Django reads
+levels
+option_template_name
